@@ -1,0 +1,43 @@
+"""One account can neither see nor regenerate another account's channel."""
+from collections.abc import Callable
+
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import OTHER, Account
+from pages import ChannelSettings
+from pages.how_to import via_active_project_menu
+from pages.ingestion_api import IngestionApi
+
+
+def _other_accounts_channel(page_as: Callable[[Account], Page]) -> ChannelSettings:
+    other_page = page_as(OTHER)
+    channel = via_active_project_menu(other_page, "Private Project").open_channel("Rasa")
+    expect(channel.api_key).to_be_visible()
+    return channel
+
+
+def test_another_accounts_channel_is_not_found(page: Page, page_as: Callable[[Account], Page]) -> None:
+    foreign = _other_accounts_channel(page_as)
+
+    response = page.goto(foreign.page.url)
+
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", name="Not Found")).to_be_visible()
+    expect(ChannelSettings(page, "Rasa").api_key).to_have_count(0)
+
+
+def test_another_accounts_channel_cannot_be_regenerated(
+    page: Page, page_as: Callable[[Account], Page], ingestion: IngestionApi
+) -> None:
+    foreign = _other_accounts_channel(page_as)
+    foreign_key = foreign.key()
+    page.goto("/")
+    # A real form token of this account, so only the ownership check can refuse the request.
+    token = page.locator("input[name=csrf_token]").first.input_value()
+
+    response = page.request.post(f"{foreign.page.url}/regenerate", form={"csrf_token": token})
+
+    assert response.status == 404
+    foreign.page.reload()
+    expect(foreign.api_key).to_have_value(foreign_key)
+    assert ingestion.send(foreign_key).status == 200

@@ -1,0 +1,91 @@
+"""A small, faithful mock of the Botanalytics dashboard: projects, channels and their API keys."""
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+csrf = CSRFProtect()
+
+# No inline script or style anywhere, so the policy can forbid both.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A secret made once and kept, so sessions and keys survive a restart."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def _add_security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+ERROR_DETAILS = {
+    404: "There is nothing here, or it belongs to another account.",
+}
+
+
+def _error_page(error: HTTPException) -> tuple[str, int]:
+    if isinstance(error, CSRFError):
+        detail = "The form's security token is missing or has expired. Reload the page and try again."
+    else:
+        detail = ERROR_DETAILS.get(error.code or 500, error.description or "")
+    return render_template("errors/error.html", title=error.name, detail=detail), error.code or 500
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        DATABASE=os.path.join(app.instance_path, "botanalytics.sqlite"),
+        DB_BUSY_TIMEOUT=30.0,
+        LOGIN_THROTTLE_LIMIT=5,
+        LOGIN_THROTTLE_WINDOW=300,
+        MAX_CONTENT_LENGTH=1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    if test_config is None:
+        app.config.from_prefixed_env()
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+
+    csrf.init_app(app)
+    from . import auth, dashboard, db, ingest, settings
+
+    db.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(settings.bp)
+    app.register_blueprint(ingest.bp)
+    csrf.exempt(ingest.bp)  # the API authenticates with a bearer key, not a cookie
+
+    app.after_request(_add_security_headers)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        if (error.code or 500) < 400:  # routing redirects travel as exceptions too
+            return error
+        if request.path.startswith("/v2/"):
+            return ingest.error(error.code or 500, error.description or error.name)
+        return _error_page(error)
+
+    return app

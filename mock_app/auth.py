@@ -1,0 +1,80 @@
+"""Logging in and out, and the `login_required` guard for every other page."""
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
+from werkzeug.security import check_password_hash
+
+from .db import get_db, write_transaction
+
+bp = Blueprint("auth", __name__)
+
+
+def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    def wrapped_view(**kwargs: Any) -> Any:
+        if g.user is None:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return view(**kwargs)
+
+    return wrapped_view
+
+
+@bp.before_app_request
+def load_logged_in_user() -> None:
+    user_id = session.get("user_id")
+    g.user = None
+    if user_id is not None:
+        g.user = get_db().execute("SELECT * FROM user WHERE id = ?", (user_id,)).fetchone()
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow a `next` that stays on this site, so the login page is no open redirect."""
+    if not target:
+        return url_for("dashboard.account")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("dashboard.account")
+    return target
+
+
+def _recent_failures(email: str) -> int:
+    since = time.time() - current_app.config["LOGIN_THROTTLE_WINDOW"]
+    return get_db().execute(
+        "SELECT COUNT(*) FROM login_failure WHERE email = ? AND created_at > ?", (email, since)
+    ).fetchone()[0]
+
+
+@bp.route("/login", methods=("GET", "POST"))
+def login() -> Any:
+    next_url = request.values.get("next")
+    if request.method == "GET":
+        return render_template("auth/login.html", next_url=next_url)
+
+    email = request.form.get("email", "").strip().lower()
+    password = request.form.get("password", "")
+    if _recent_failures(email) >= current_app.config["LOGIN_THROTTLE_LIMIT"]:
+        error = "Too many failed attempts. Wait a few minutes, then try again."
+        return render_template("auth/login.html", next_url=next_url, error=error, email=email), 429
+
+    user = get_db().execute("SELECT * FROM user WHERE email = ?", (email,)).fetchone()
+    if user is None or not check_password_hash(user["password_hash"], password):
+        with write_transaction() as db:
+            db.execute("INSERT INTO login_failure (email, created_at) VALUES (?, ?)", (email, time.time()))
+        error = "The email or password is not right."
+        return render_template("auth/login.html", next_url=next_url, error=error, email=email), 401
+
+    with write_transaction() as db:
+        db.execute("DELETE FROM login_failure WHERE email = ?", (email,))
+    session.clear()
+    session["user_id"] = user["id"]
+    return redirect(_safe_next(next_url))
+
+
+@bp.post("/logout")
+def logout() -> Any:
+    session.clear()
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,76 @@
+"""SQLite access: one connection per request on `g`, the schema, and the `init-db` command."""
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, g
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open the database in autocommit mode; writes use `write_transaction`."""
+    db = sqlite3.connect(path, timeout=current_app.config["DB_BUSY_TIMEOUT"], isolation_level=None)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def get_db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_error: BaseException | None = None) -> None:
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@contextmanager
+def write_transaction() -> Iterator[sqlite3.Connection]:
+    """Take the write lock up front so concurrent writers queue instead of failing mid-way."""
+    db = get_db()
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def init_db() -> None:
+    """Create the schema and load the demo data, replacing whatever was there."""
+    from .seed import load_demo_data
+
+    db = get_db()
+    db.execute("PRAGMA journal_mode = WAL")
+    db.executescript(current_app.open_resource("schema.sql").read().decode())
+    with write_transaction():
+        load_demo_data(db)
+
+
+def copy_database(source: str, target: str) -> None:
+    """Replace `target`'s contents with `source`'s, safely even while `target` is in WAL mode."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@click.command("init-db")
+def init_db_command() -> None:
+    """Create the tables and load the demo accounts, projects and channels."""
+    init_db()
+    click.echo(f"Initialized the database at {current_app.config['DATABASE']}.")
+
+
+def init_app(app: Flask) -> None:
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)
+    if not Path(app.config["DATABASE"]).exists():
+        Path(app.config["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
+        with app.app_context():
+            init_db()

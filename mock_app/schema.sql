@@ -1,0 +1,62 @@
+-- Schema of the mock Botanalytics dashboard. Loaded by `flask --app mock_app init-db`.
+DROP TABLE IF EXISTS message;
+DROP TABLE IF EXISTS key_event;
+DROP TABLE IF EXISTS login_failure;
+DROP TABLE IF EXISTS channel;
+DROP TABLE IF EXISTS project;
+DROP TABLE IF EXISTS user;
+DROP TABLE IF EXISTS account;
+
+CREATE TABLE account (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+
+CREATE TABLE user (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account (id),
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  active_project_id INTEGER REFERENCES project (id)
+);
+
+CREATE TABLE project (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account (id),
+  name TEXT NOT NULL
+);
+
+CREATE TABLE channel (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES project (id),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  api_key TEXT NOT NULL UNIQUE,
+  UNIQUE (project_id, name)
+);
+
+-- One row per regeneration; fingerprints only, never the keys themselves.
+CREATE TABLE key_event (
+  id INTEGER PRIMARY KEY,
+  channel_id INTEGER NOT NULL REFERENCES channel (id),
+  account_id INTEGER NOT NULL REFERENCES account (id),
+  user_id INTEGER NOT NULL REFERENCES user (id),
+  created_at TEXT NOT NULL,
+  old_fingerprint TEXT NOT NULL,
+  new_fingerprint TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE login_failure (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL,
+  created_at REAL NOT NULL
+);
+CREATE INDEX login_failure_email ON login_failure (email, created_at);
+
+CREATE TABLE message (
+  id INTEGER PRIMARY KEY,
+  channel_id INTEGER NOT NULL REFERENCES channel (id),
+  received_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX message_channel ON message (channel_id);

@@ -1,0 +1,70 @@
+"""Project settings: the General and Channels tabs, a channel's settings, and key regeneration."""
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+
+from . import models
+from .auth import login_required
+from .db import write_transaction
+from .keys import fingerprint, issue_key
+
+bp = Blueprint("settings", __name__, url_prefix="/projects/<int:project_id>/settings")
+log = logging.getLogger(__name__)
+
+
+@bp.get("/")
+@login_required
+def general(project_id: int) -> Any:
+    return render_template("settings/general.html", project=models.project_or_404(project_id))
+
+
+@bp.get("/channels")
+@login_required
+def channels(project_id: int) -> Any:
+    project = models.project_or_404(project_id)
+    return render_template("settings/channels.html", project=project, channels=models.channels(project_id))
+
+
+@bp.get("/channels/<int:channel_id>")
+@login_required
+def channel(project_id: int, channel_id: int) -> Any:
+    project = models.project_or_404(project_id)
+    selected = models.channel_or_404(project_id, channel_id)
+    return render_template(
+        "settings/channels.html",
+        project=project,
+        channels=models.channels(project_id),
+        selected=selected,
+        last_regeneration=models.last_regeneration(channel_id),
+        message_count=models.message_count(channel_id),
+    )
+
+
+@bp.post("/channels/<int:channel_id>/regenerate")
+@login_required
+def regenerate(project_id: int, channel_id: int) -> Any:
+    """Swap the key and record it in one short transaction: the old key is dead once this commits."""
+    selected = models.channel_or_404(project_id, channel_id)
+    new_key = issue_key(channel_id, selected["type"])
+    with write_transaction() as db:
+        row = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_id,)).fetchone()
+        if row is None:
+            abort(404)
+        db.execute("UPDATE channel SET api_key = ? WHERE id = ?", (new_key, channel_id))
+        db.execute(
+            "INSERT INTO key_event (channel_id, account_id, user_id, created_at, old_fingerprint,"
+            " new_fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                channel_id,
+                g.user["account_id"],
+                g.user["id"],
+                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                fingerprint(row["api_key"]),
+                fingerprint(new_key),
+            ),
+        )
+    log.info("API key of channel %s regenerated (new fingerprint %s)", channel_id, fingerprint(new_key))
+    flash("A new API key was generated. The previous key no longer works.")
+    return redirect(url_for("settings.channel", project_id=project_id, channel_id=channel_id))

@@ -1,0 +1,73 @@
+"""App-level fixtures in the style of Flask's tutorial: a fresh app on a fresh database per test."""
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mock_app import create_app
+from mock_app.db import copy_database
+
+DEMO = ("demo@botanalytics.test", "botanalytics-demo")
+OTHER = ("other@botanalytics.test", "botanalytics-other")
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """Seed once per session (hashing passwords is slow); each test gets a copy."""
+    secret = secrets.token_hex(32)
+    path = str(tmp_path_factory.mktemp("seed") / "seeded.sqlite")
+    create_app({"SECRET_KEY": secret, "DATABASE": path})
+    return path, secret
+
+
+@pytest.fixture
+def app(seeded_database: tuple[str, str], tmp_path: Path) -> Flask:
+    seeded, secret = seeded_database
+    database = str(tmp_path / "test.sqlite")
+    copy_database(seeded, database)
+    return create_app({"TESTING": True, "SECRET_KEY": secret, "DATABASE": database})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def csrf_token(client: FlaskClient, path: str = "/login") -> str:
+    """The form token a page hands out, as a browser would read it."""
+    match = TOKEN.search(client.get(path).get_data(as_text=True))
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+class AuthActions:
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def login(self, email: str = DEMO[0], password: str = DEMO[1], **extra: str):
+        form = {"email": email, "password": password, "csrf_token": csrf_token(self._client), **extra}
+        return self._client.post("/login", data=form)
+
+    def logout(self):
+        return self._client.post("/logout", data={"csrf_token": csrf_token(self._client, "/")})
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator:
+    """A read connection to the test's database, for checking what the app stored."""
+    import sqlite3
+
+    connection = sqlite3.connect(app.config["DATABASE"])
+    connection.row_factory = sqlite3.Row
+    yield connection
+    connection.close()
