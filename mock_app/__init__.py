@@ -49,8 +49,9 @@ def _error_page(error: HTTPException) -> tuple[str, int]:
     return render_template("errors/error.html", title=error.name, detail=detail), error.code or 500
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
+    """Build the app; `test_config` replaces the FLASK_* environment, `instance_path` the ./instance folder."""
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "botanalytics.sqlite"),
         DB_BUSY_TIMEOUT=30.0,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app, g
+from flask.cli import with_appcontext
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -61,6 +62,7 @@ def copy_database(source: str, target: str) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command() -> None:
     """Create the tables and load the demo accounts, projects and channels."""
     init_db()

@@ -1,0 +1,57 @@
+"""Logging in and out with the Flask test client."""
+from flask.testing import FlaskClient
+
+from tests.conftest import AuthActions
+
+
+def test_pages_redirect_to_login_with_the_way_back(client: FlaskClient) -> None:
+    response = client.get("/projects/1/settings/channels/1")
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login?next=/projects/1/settings/channels/1"
+
+
+def test_login_continues_to_the_page_asked_for(auth: AuthActions) -> None:
+    response = auth.login(next="/projects/1/settings/channels")
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/projects/1/settings/channels"
+
+
+def test_login_refuses_to_redirect_off_site(auth: AuthActions) -> None:
+    response = auth.login(next="https://evil.example/")
+
+    assert response.headers["Location"] == "/"
+
+
+def test_wrong_password_is_refused_and_logs_nobody_in(client: FlaskClient, auth: AuthActions) -> None:
+    response = auth.login(password="wrong")
+
+    assert response.status_code == 401
+    assert "not right" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_unknown_email_gets_the_same_answer_as_a_wrong_password(auth: AuthActions) -> None:
+    response = auth.login(email="nobody@botanalytics.test", password="wrong")
+
+    assert response.status_code == 401
+    assert "not right" in response.get_data(as_text=True)
+
+
+def test_logged_in_user_sees_the_active_project(client: FlaskClient, auth: AuthActions) -> None:
+    auth.login()
+
+    page = client.get("/").get_data(as_text=True)
+
+    assert "Support Bot" in page
+    assert "demo@botanalytics.test" in page
+
+
+def test_logout_ends_the_session(client: FlaskClient, auth: AuthActions) -> None:
+    auth.login()
+
+    response = auth.logout()
+
+    assert response.headers["Location"] == "/login"
+    assert client.get("/").status_code == 302
