@@ -34,6 +34,11 @@ def general_section(page: Page) -> None:
     expect(settings.open_project_settings().general_tab).to_have_attribute("aria-selected", "true")
 
 
+def channels_section(page: Page) -> None:
+    settings = via_active_project_menu(page, PROJECT)
+    expect(settings.channels_tab).to_have_attribute("aria-selected", "true")
+
+
 def channel_settings(page: Page) -> None:
     channel = via_active_project_menu(page, PROJECT).open_channel("Rasa")
     expect(channel.regenerate_button).to_be_visible()
@@ -51,7 +56,8 @@ def new_key_shown(page: Page) -> None:
 
 SCREENS: dict[str, Callable[[Page], None]] = {
     fn.__name__.replace("_", "-"): fn
-    for fn in (login_page, project_menu, tile_menu, general_section, channel_settings, confirmation_prompt, new_key_shown)
+    for fn in (login_page, project_menu, tile_menu, general_section, channels_section,
+               channel_settings, confirmation_prompt, new_key_shown)
 }
 
 

@@ -11,7 +11,7 @@ class ChannelSettings:
         self.api_key = self.region.get_by_label("API key", exact=True)
         self.copy_button = self.region.get_by_role("button", name="Copy")
         self.regenerate_button = self.region.get_by_role("button", name="Regenerate")
-        self.status = page.get_by_role("status").filter(has_text="API key")
+        self.copy_status = self.region.get_by_role("status")
         self.last_regenerated = self.region.get_by_text("Last regenerated")
 
     def key(self) -> str:
