@@ -5,11 +5,24 @@ PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 STAMP  := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.browser
+PORT   ?= 8000
+FLAKE_RUNS ?= 20
 
-.PHONY: help setup browser e2e test run clean
+# Recording a trace of every test costs about a quarter of the suite's time (see `make bench`),
+# so the verdict comes from a run without traces. When tests fail, only those run once more with
+# traces kept in test-results/, as evidence; the target fails whatever that second run does.
+define pytest_then_trace_failures
+	$(PYTEST) $(1) --tracing=off $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 1 ]; then \
+	  echo "== Running the failed tests again to keep their traces in test-results/ (the run above decides) =="; \
+	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure $(PYTEST_ARGS); \
+	fi; exit $$status
+endef
+
+.PHONY: help setup e2e test run serve flake-check bench docs clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +37,30 @@ $(BROWSER_STAMP): $(STAMP)
 setup: $(BROWSER_STAMP)  ## create .venv, install the project and get a Chromium
 
 e2e: setup  ## run the browser suite against the embedded mock app
-	$(PYTEST) e2e -v $(PYTEST_ARGS)
+	@$(call pytest_then_trace_failures,e2e -v)
 
 test: setup  ## run every test
-	$(PYTEST) $(PYTEST_ARGS)
+	@$(call pytest_then_trace_failures,)
 
 run: $(STAMP)  ## serve the mock app at http://127.0.0.1:5000 for clicking through
 	$(VENV)/bin/flask --app mock_app run --port 5000
 
+serve: $(STAMP)  ## serve the mock app with gunicorn (3 workers x 4 threads) at http://127.0.0.1:8000 (PORT=...)
+	$(VENV)/bin/gunicorn --config python:mock_app.gunicorn_conf --bind 127.0.0.1:$(PORT) 'mock_app:create_app()'
+
+flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
+	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
+
+$(VENV)/.bench: $(STAMP)
+	$(PY) -m pip install --quiet --editable '.[test,bench]'
+	touch $@
+
+bench: setup $(VENV)/.bench  ## time the suite against a bare-Playwright floor, `make e2e`, and the server under load
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
 clean:  ## remove the virtualenv, test output and the local database
 	rm -rf $(VENV) test-results instance .pytest_cache
+
+docs: setup  ## retake the how-to's figures in docs/figures and rebuild the guide docs/regenerate-api-key.md
+	$(PYTEST) e2e/docs_check/test_how_to.py --update-figures $(PYTEST_ARGS)
+	$(PY) -m e2e.docs_check.guide

@@ -10,6 +10,8 @@ import pytest
 from e2e.browser import executable_path
 from e2e.server import MockServer, serve_mock_app
 
+pytest_plugins = ("e2e.docs_check.options",)
+
 
 @pytest.fixture(scope="session")
 def mock_server(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockServer | None]:

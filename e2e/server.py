@@ -1,10 +1,11 @@
 """Serve the mock app in-process on a free port, on a seeded database that resets in milliseconds."""
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from werkzeug.serving import make_server
 
@@ -25,8 +26,9 @@ class MockServer:
 
 
 @contextmanager
-def serve_mock_app(folder: Path) -> Iterator[MockServer]:
-    config = {"SECRET_KEY": secrets.token_hex(32), "DATABASE": str(folder / "seeded.sqlite")}
+def serve_mock_app(folder: Path, extra_config: Mapping[str, Any] | None = None) -> Iterator[MockServer]:
+    """`extra_config` goes to `create_app` as is, e.g. a test-only template override."""
+    config = {"SECRET_KEY": secrets.token_hex(32), "DATABASE": str(folder / "seeded.sqlite"), **(extra_config or {})}
     create_app(config)  # creates and seeds the missing database: passwords are hashed once
     live = str(folder / "live.sqlite")
     copy_database(config["DATABASE"], live)

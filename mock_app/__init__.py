@@ -4,8 +4,9 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException
 
 csrf = CSRFProtect()
@@ -18,13 +19,24 @@ CONTENT_SECURITY_POLICY = (
 
 
 def _instance_secret(instance_path: str) -> str:
-    """A secret made once and kept, so sessions and keys survive a restart."""
+    """A secret made once and kept, so sessions and keys survive a restart.
+
+    Workers starting together may race here: each writes a draft and links it into place,
+    which succeeds for exactly one, so nobody ever reads a half-written or second secret.
+    """
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        draft = path.with_name(f"secret_key.{os.getpid()}.{secrets.token_hex(4)}.draft")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as file:
             file.write(secrets.token_hex(32))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process published its secret first; use that one
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 
@@ -34,6 +46,15 @@ def _add_security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     return response
+
+
+def _version_static_urls(endpoint: str, values: dict[str, Any]) -> None:
+    """Add the file's modification time to every static URL (`?v=...`), so browsers can keep CSS,
+    script and logo for a year instead of revalidating them on each page, and an edit is a new URL."""
+    if endpoint == "static" and "filename" in values and "v" not in values:
+        path = Path(current_app.static_folder or "") / values["filename"]
+        if path.is_file():
+            values["v"] = path.stat().st_mtime_ns
 
 
 ERROR_DETAILS = {
@@ -61,6 +82,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
+        SEND_FILE_MAX_AGE_DEFAULT=365 * 24 * 3600,  # safe: static URLs carry their file's version
     )
     if test_config is None:
         app.config.from_prefixed_env()
@@ -68,6 +90,10 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    if app.config.get("TEST_TEMPLATE_OVERRIDES"):
+        # Test-only: templates in this folder shadow the app's own, so the documentation
+        # check can be shown a page whose labels or layout drifted from the how-to.
+        app.jinja_loader = ChoiceLoader([FileSystemLoader(app.config["TEST_TEMPLATE_OVERRIDES"]), app.jinja_loader])
 
     csrf.init_app(app)
     from . import auth, dashboard, db, ingest, settings
@@ -80,6 +106,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     csrf.exempt(ingest.bp)  # the API authenticates with a bearer key, not a cookie
 
     app.after_request(_add_security_headers)
+    app.url_defaults(_version_static_urls)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:

@@ -10,7 +10,7 @@ from .auth import login_required
 from .db import write_transaction
 from .keys import fingerprint, issue_key
 
-bp = Blueprint("settings", __name__, url_prefix="/projects/<int:project_id>/settings")
+bp = Blueprint("settings", __name__, url_prefix="/projects/<id:project_id>/settings")
 log = logging.getLogger(__name__)
 
 
@@ -27,7 +27,7 @@ def channels(project_id: int) -> Any:
     return render_template("settings/channels.html", project=project, channels=models.channels(project_id))
 
 
-@bp.get("/channels/<int:channel_id>")
+@bp.get("/channels/<id:channel_id>")
 @login_required
 def channel(project_id: int, channel_id: int) -> Any:
     project = models.project_or_404(project_id)
@@ -42,7 +42,7 @@ def channel(project_id: int, channel_id: int) -> Any:
     )
 
 
-@bp.post("/channels/<int:channel_id>/regenerate")
+@bp.post("/channels/<id:channel_id>/regenerate")
 @login_required
 def regenerate(project_id: int, channel_id: int) -> Any:
     """Swap the key and record it in one short transaction: the old key is dead once this commits."""

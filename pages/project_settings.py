@@ -18,6 +18,11 @@ class ProjectSettings:
     def channel(self, name: str) -> Locator:
         return self.channel_list.get_by_role("link", name=name, exact=True)
 
+    def channel_row(self, name: str) -> Locator:
+        """The channel's row in the list, which also names its type."""
+        link = self.page.get_by_role("link", name=name, exact=True)
+        return self.channel_list.get_by_role("listitem").filter(has=link)
+
     def open_channel(self, name: str) -> ChannelSettings:
         self.channel(name).click()
         return ChannelSettings(self.page, name)

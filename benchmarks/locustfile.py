@@ -1,0 +1,61 @@
+"""Locust users for the server benchmark: one regenerates keys through the dashboard, one sends batches.
+
+    BENCH_CHANNELS='[{"page": "/projects/1/settings/channels/1", "key": "..."}]' BENCH_SESSION=... \\
+        locust -f benchmarks/locustfile.py --headless -u 8 -r 8 -t 8s -H http://127.0.0.1:5000 RegenerateUser
+
+`benchmarks.server_load` runs it. Each user takes the next of the demo account's channels in turn.
+The harness logs in once, over HTTP through the login form, and every RegenerateUser starts from
+that session cookie, as tabs of one browser would: a log-in per user would spend the run hashing
+passwords instead of regenerating keys.
+"""
+import itertools
+import json
+import os
+import re
+from urllib.parse import urlsplit
+
+from locust import FastHttpUser, constant, task
+from requests.cookies import create_cookie
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+CHANNELS = json.loads(os.environ.get("BENCH_CHANNELS", "[]"))
+SESSION = os.environ.get("BENCH_SESSION", "")
+BATCH = {"messages": [{"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "hello"}}]}
+_turn = itertools.count()
+
+
+def _next_channel() -> dict[str, str]:
+    if not CHANNELS:
+        raise RuntimeError("set BENCH_CHANNELS to the channels' pages and keys")
+    return CHANNELS[next(_turn) % len(CHANNELS)]
+
+
+class RegenerateUser(FastHttpUser):
+    """A logged-in person pressing Regenerate and confirming: the POST, then the page it redirects to."""
+
+    wait_time = constant(0)  # a closed loop: the next action as soon as the last one is answered
+
+    def on_start(self) -> None:
+        channel = _next_channel()
+        self.client.cookiejar.set_cookie(create_cookie("session", SESSION, domain=urlsplit(self.host).hostname))
+        page = self.client.get(channel["page"], name="open channel").text
+        self.action, self.token = f"{channel['page']}/regenerate", TOKEN.search(page).group(1)
+
+    @task
+    def regenerate(self) -> None:
+        # Following the redirect shows the flash message, as the browser does; it also keeps the
+        # session cookie from filling up with unread flashes.
+        self.client.post(self.action, data={"csrf_token": self.token}, name="regenerate")
+
+
+class IngestUser(FastHttpUser):
+    """A bot sending one message per request to `POST /v2/messages` with its channel's key."""
+
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        self.headers = {"Authorization": f"Bearer {_next_channel()['key']}"}
+
+    @task
+    def send(self) -> None:
+        self.client.post("/v2/messages", json=BATCH, headers=self.headers, name="/v2/messages")

@@ -1,0 +1,125 @@
+"""The how-to's figures: what the reader sees with the element to act on outlined, and drift from the committed ones."""
+import platform
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageChops
+from playwright.sync_api import Browser, Locator, Page
+
+FIGURES = Path(__file__).resolve().parents[2] / "docs" / "figures"
+# Which browser took the committed figures: another browser or version renders fonts differently,
+# so its figures are kept in the test output but not compared.
+RENDERER_FILE = FIGURES / "renderer.txt"
+VIEWPORT = {"width": 1024, "height": 640}
+# A pixel counts as changed when one of its colour channels moved this much (of 255): less is anti-aliasing.
+PIXEL_THRESHOLD = 48
+
+# Styles are set through the CSS object model from the test side, which the app's CSP allows (a style
+# attribute it would not); the app has no inline styles, so clearing them restores the page.
+# A menu clips what lies outside it, so its items get the outline inside their box.
+OUTLINE = """(element, on) => {
+  element.style.outline = on ? "3px solid #e4007c" : "";
+  element.style.outlineOffset = !on ? "" : element.getAttribute("role") === "menuitem" ? "-3px" : "3px";
+}"""
+# Values that change from run to run are greyed out in place: unlike Playwright's masks, which are drawn
+# above everything, this keeps them beneath an open dialog and its backdrop, where the reader sees them.
+REDACT = """(elements, on) => elements.forEach((element) => {
+  element.style.color = on ? "transparent" : "";
+  element.style.backgroundColor = on ? "#d5d5e0" : "";
+})"""
+
+
+@dataclass(frozen=True)
+class Drift:
+    figure: str  # the committed figure, relative to the project
+    new: str  # the figure just taken
+    changed: float | None  # share of pixels that differ; None when there is nothing to compare
+    tolerance: float
+    problem: str | None = None  # why the figures could not be compared
+    diff: str | None = None  # where the changed pixels are shown in red
+
+    @property
+    def passed(self) -> bool:
+        return self.problem is None and self.changed is not None and self.changed <= self.tolerance
+
+    def describe(self) -> str:
+        if self.problem:
+            return f"{self.figure}: {self.problem}"
+        where = f"; changes in red: {self.diff}" if self.diff else ""
+        share = f"{self.changed:.2%} of pixels differ (tolerance {self.tolerance:.2%})"
+        return f"{self.figure}: {share}; new: {self.new}{where}"
+
+
+def compare(committed: Path, new: Path, tolerance: float, diff: Path) -> Drift:
+    """Share of pixels that differ; a red-on-grey map of them is saved to `diff` when any do."""
+    name = _relative(committed)
+    if not committed.exists():
+        return Drift(name, str(new), None, tolerance, "no committed figure; run `make docs` to create it")
+    with Image.open(committed) as old_image, Image.open(new) as new_image:
+        old, fresh = old_image.convert("RGB"), new_image.convert("RGB")
+    if old.size != fresh.size:
+        return Drift(name, str(new), None, tolerance, f"size changed from {old.size} to {fresh.size}")
+    red, green, blue = ImageChops.difference(old, fresh).split()
+    biggest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    changed_mask = biggest.point(lambda v: 255 if v >= PIXEL_THRESHOLD else 0)
+    changed = changed_mask.histogram()[255] / (old.width * old.height)
+    if changed:
+        diff.parent.mkdir(parents=True, exist_ok=True)
+        grey = fresh.convert("L").convert("RGB")
+        Image.composite(Image.new("RGB", old.size, (228, 0, 60)), grey, changed_mask).save(diff)
+    return Drift(name, str(new), changed, tolerance, diff=str(diff) if changed else None)
+
+
+def renderer(browser: Browser) -> str:
+    return f"{browser.browser_type.name} {browser.version} on {platform.system()}"
+
+
+def committed_renderer() -> str | None:
+    return RENDERER_FILE.read_text().strip() if RENDERER_FILE.exists() else None
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(FIGURES.parents[1]))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class FigureBook:
+    """Figures are taken into the test output, then compared with docs/figures or, on update, copied there."""
+
+    output: Path
+    update: bool
+    compare: bool  # False against a deployment: its data and fonts are not the mock's
+    tolerance: float
+    committed: Path = FIGURES
+
+    def take(
+        self, page: Page, folder: str, name: str, target: Locator, redact: list[Locator]
+    ) -> tuple[str, Drift | None]:
+        """Outline `target`, grey out the `redact` elements, capture the viewport, then restore the page."""
+        path = self.output / folder / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.wait_for_load_state("load")  # images such as the logo, which a screenshot does not wait for
+        target.scroll_into_view_if_needed()
+        target.evaluate(OUTLINE, True)
+        for locator in redact:
+            locator.evaluate_all(REDACT, True)
+        try:
+            page.screenshot(path=path, animations="disabled", caret="hide")
+        finally:
+            target.evaluate(OUTLINE, False)
+            for locator in redact:
+                locator.evaluate_all(REDACT, False)
+        committed = self.committed / folder / f"{name}.png"
+        if self.update:
+            # Rendering noise changes a few bytes from run to run: keep a figure no pixel of which really changed.
+            if compare(committed, path, 0, path.with_suffix(".diff.png")).changed != 0:
+                committed.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, committed)
+            return str(committed), None
+        if not self.compare:
+            return str(path), None
+        return str(path), compare(committed, path, self.tolerance, path.with_suffix(".diff.png"))

@@ -1,0 +1,76 @@
+"""The drift comparison and the CI report, without a browser: what they name when something is off."""
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from .figures import compare
+from .report import write_report
+from .steps import METHOD_2
+from .walk import ClaimResult, MethodResult, StepResult
+
+pytestmark = pytest.mark.docs
+
+
+def _figure(path: Path, size: tuple[int, int] = (100, 100), changed: int = 0) -> Path:
+    """A white figure with a black square of `changed` pixels a side in its corner."""
+    image = Image.new("RGB", size, "white")
+    if changed:
+        ImageDraw.Draw(image).rectangle((0, 0, changed - 1, changed - 1), fill="black")
+    image.save(path)
+    return path
+
+
+def test_an_unchanged_figure_has_not_drifted(tmp_path: Path) -> None:
+    drift = compare(_figure(tmp_path / "old.png"), _figure(tmp_path / "new.png"), 0.005, tmp_path / "diff.png")
+
+    assert drift.passed and drift.changed == 0
+    assert not (tmp_path / "diff.png").exists()
+
+
+def test_a_change_beyond_the_tolerance_names_the_figure_and_its_size(tmp_path: Path) -> None:
+    old = _figure(tmp_path / "01-click-logo.png")
+
+    drift = compare(old, _figure(tmp_path / "new.png", changed=10), 0.005, tmp_path / "diff.png")
+
+    assert not drift.passed
+    assert drift.changed == pytest.approx(0.01)
+    assert "01-click-logo.png: 1.00% of pixels differ (tolerance 0.50%)" in drift.describe()
+    assert (tmp_path / "diff.png").exists()
+
+
+def test_a_change_within_the_tolerance_passes(tmp_path: Path) -> None:
+    drift = compare(_figure(tmp_path / "old.png"), _figure(tmp_path / "new.png", changed=5), 0.005, tmp_path / "d.png")
+
+    assert drift.passed and drift.changed == pytest.approx(0.0025)
+
+
+def test_a_resized_or_missing_figure_is_reported_not_compared(tmp_path: Path) -> None:
+    new = _figure(tmp_path / "new.png")
+
+    resized = compare(_figure(tmp_path / "old.png", size=(100, 90)), new, 0.005, tmp_path / "d.png")
+    missing = compare(tmp_path / "absent.png", new, 0.005, tmp_path / "d.png")
+
+    assert not resized.passed and "size changed from (100, 90) to (100, 100)" in resized.describe()
+    assert not missing.passed and "make docs" in missing.describe()
+
+
+def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) -> None:
+    steps = []
+    for number, step in enumerate(METHOD_2.steps, start=1):
+        claims = [ClaimResult(claim, f"Method 2, step {number}: {claim.broken}", "passed")
+                  for claim in step.shows + step.then]
+        steps.append(StepResult(number, step, claims))
+    menu_claim = steps[2].claims[-1]
+    menu_claim.status, menu_claim.detail = "failed", "Locator expected to be visible"
+
+    json_path, xml_path = write_report([MethodResult(METHOD_2, steps)], tmp_path / "docs-report", "staging")
+
+    report = json.loads(json_path.read_text())
+    assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings' item"]
+    assert report["passed"] is False and report["base_url"] == "staging"
+    assert [gap.split(":")[0] for gap in report["gaps"]] == ["Method 2, step 2", "Method 2, step 3"]
+    failures = ET.parse(xml_path).getroot().iter("failure")
+    assert [failure.get("message") for failure in failures] == report["failures"]

@@ -1,0 +1,31 @@
+"""The step data covers the how-to: each of its figures, both methods, and the step it leaves out."""
+import pytest
+
+from .steps import METHOD_2, METHODS
+
+pytestmark = pytest.mark.docs
+
+HOW_TO_FIGURES = {
+    "Dashboard Active Project", "Dashboard Click Project Settings", "ChannelsChannelsTab", "Regen Click Int Channel",
+    "Regen Int Click Regen", "Regen Int Confirm", "Regen Int View", "Project Click Logo", "Projects View Tile",
+    "Regen Int View2",
+}
+
+
+def test_every_figure_of_the_how_to_has_a_step() -> None:
+    figures = {step.figure for method in METHODS for step in method.steps if step.figure}
+
+    assert figures == HOW_TO_FIGURES
+
+
+def test_the_tile_menu_step_is_flagged_as_missing_from_the_how_to() -> None:
+    missing = [step.id for step in METHOD_2.steps if not step.in_how_to]
+
+    assert missing == ["tile-options", "tile-settings"]
+    assert all(step.figure is None for step in METHOD_2.steps if not step.in_how_to)
+
+
+def test_step_ids_are_unique_within_a_method() -> None:
+    for method in METHODS:
+        ids = [step.id for step in method.steps]
+        assert len(ids) == len(set(ids)), method.name

@@ -1,0 +1,48 @@
+"""Each regeneration leaves a record of who, when and which keys (by fingerprint), shown in the settings."""
+import sqlite3
+
+from flask.testing import FlaskClient
+
+from mock_app.keys import fingerprint
+from tests.conftest import DEMO, AuthActions, csrf_token
+
+CHANNEL = "/projects/1/settings/channels/1"
+
+
+def _key(db: sqlite3.Connection) -> str:
+    return db.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
+
+
+def _regenerate(client: FlaskClient) -> str:
+    return client.post(f"{CHANNEL}/regenerate", data={"csrf_token": csrf_token(client, "/")},
+                       follow_redirects=True).get_data(as_text=True)
+
+
+def test_each_record_names_the_replaced_and_the_new_key_by_fingerprint(
+    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
+) -> None:
+    auth.login()
+    keys = [_key(db)]
+    for _ in range(2):
+        _regenerate(client)
+        keys.append(_key(db))
+
+    events = db.execute("SELECT * FROM key_event WHERE channel_id = 1 ORDER BY id").fetchall()
+
+    assert [(e["old_fingerprint"], e["new_fingerprint"]) for e in events] == [
+        (fingerprint(keys[0]), fingerprint(keys[1])), (fingerprint(keys[1]), fingerprint(keys[2]))
+    ]
+    user = db.execute("SELECT id, account_id FROM user WHERE email = ?", (DEMO[0],)).fetchone()
+    assert {(e["user_id"], e["account_id"]) for e in events} == {(user["id"], user["account_id"])}
+
+
+def test_settings_show_when_and_by_whom_the_key_was_last_regenerated(
+    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
+) -> None:
+    auth.login()
+    assert "This key has not been regenerated." in client.get(CHANNEL).get_data(as_text=True)
+
+    page = _regenerate(client)
+
+    when = db.execute("SELECT created_at FROM key_event ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert f"Last regenerated {when} by {DEMO[0]}." in page

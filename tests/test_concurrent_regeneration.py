@@ -1,0 +1,179 @@
+"""Many confirmations of one channel at once, through gunicorn: no lost update, one working key, no 5xx."""
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass, field
+
+import pytest
+
+from mock_app.db import copy_database
+from mock_app.keys import fingerprint
+from tests.conftest import DEMO, OTHER
+from tests.http_client import HttpSession
+from tests.live_server import LiveServer
+from tests.regeneration_burst import Outcome, burst_in_processes, burst_in_threads
+
+THREADS, ROUNDS = 8, 6  # 48 confirmations from one process
+PROCESSES, THREADS_EACH, ROUNDS_EACH = 3, 4, 4  # 48 confirmations from three processes
+INGESTION_THREADS, INGESTION_LIMIT = 4, 400  # per thread; the load stops when the burst ends
+
+
+@dataclass
+class Storm:
+    """What one burst of confirmations left behind, for the tests below to examine."""
+
+    channel_id: int
+    channel_path: str
+    initial_key: str
+    outcomes: list[Outcome]
+    ingestion: dict[str, list[int]] = field(default_factory=dict)  # key name -> statuses
+
+
+@pytest.fixture(scope="module")
+def server(seeded_database: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    seeded, secret = seeded_database
+    folder = tmp_path_factory.mktemp("live")
+    database = str(folder / "live.sqlite")
+    copy_database(seeded, database)
+    live = LiveServer(database, secret, folder / "server.log").start()
+    yield live
+    live.close()
+
+
+def _read(server: LiveServer, sql: str, *args: object) -> list[sqlite3.Row]:
+    with closing(sqlite3.connect(server.database)) as connection:
+        connection.row_factory = sqlite3.Row
+        return connection.execute(sql, args).fetchall()
+
+
+def _demo_channel(server: LiveServer, index: int) -> tuple[int, str, str]:
+    row = _read(
+        server,
+        "SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id = channel.project_id"
+        " JOIN user ON user.account_id = project.account_id WHERE user.email = ? ORDER BY channel.id",
+        DEMO[0],
+    )[index]
+    return row["id"], f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]
+
+
+def _send_until(stop: threading.Event, base_url: str, key: str) -> list[int]:
+    session, statuses = HttpSession(base_url), []
+    while not stop.is_set() and len(statuses) < INGESTION_LIMIT:
+        statuses.append(session.send_messages(key).status)
+    return statuses
+
+
+def _under_ingestion_load(
+    server: LiveServer, storm_key: str, burst: Callable[[], list[Outcome]]
+) -> tuple[list[Outcome], dict[str, list[int]]]:
+    """Run the burst while other threads post messages: with another account's steady key, and
+    with the stormed channel's first key, which stops working at the first confirmation."""
+    steady_id, steady_key = _read(server, "SELECT channel.id, api_key FROM channel JOIN project ON project.id ="
+                                          " channel.project_id JOIN user ON user.account_id = project.account_id"
+                                          " WHERE user.email = ?", OTHER[0])[0]
+    count = "SELECT COUNT(*) FROM message WHERE channel_id = ?"
+    stored_before = _read(server, count, steady_id)[0][0]
+    stop = threading.Event()
+    with ThreadPoolExecutor(INGESTION_THREADS) as pool:
+        steady = [pool.submit(_send_until, stop, server.url, steady_key) for _ in range(INGESTION_THREADS // 2)]
+        stormed = [pool.submit(_send_until, stop, server.url, storm_key) for _ in range(INGESTION_THREADS // 2)]
+        try:
+            outcomes = burst()
+        finally:
+            stop.set()
+        ingestion = {
+            "steady": [status for future in steady for status in future.result()],
+            "stormed": [status for future in stormed for status in future.result()],
+            "steady_stored": [_read(server, count, steady_id)[0][0] - stored_before],
+        }
+    return outcomes, ingestion
+
+
+STORMS = {
+    "threads": (0, False),
+    "processes": (1, False),
+    "threads-under-ingestion-load": (2, True),
+    "processes-under-ingestion-load": (3, True),
+}
+
+
+@pytest.fixture(scope="module", params=STORMS.values(), ids=STORMS.keys())
+def storm(request: pytest.FixtureRequest, server: LiveServer) -> Storm:
+    """One burst per scenario, each on a channel of its own, examined by every test below."""
+    index, with_load = request.param
+    channel_id, path, initial_key = _demo_channel(server, index)
+    burst: Callable[[], list[Outcome]] = (
+        (lambda: burst_in_threads(server.url, DEMO, path, THREADS, ROUNDS))
+        if index % 2 == 0
+        else (lambda: burst_in_processes(server.url, DEMO, path, PROCESSES, THREADS_EACH, ROUNDS_EACH))
+    )
+    if with_load:
+        outcomes, ingestion = _under_ingestion_load(server, initial_key, burst)
+        return Storm(channel_id, path, initial_key, outcomes, ingestion)
+    return Storm(channel_id, path, initial_key, burst())
+
+
+def test_every_confirmation_is_answered_without_a_server_error(storm: Storm) -> None:
+    statuses = [(o.confirm_status, o.page_status) for o in storm.outcomes]
+
+    assert len(statuses) == THREADS * ROUNDS
+    assert set(statuses) == {(302, 200)}, f"unexpected answers: {sorted(set(statuses))}"
+
+
+def test_no_database_lock_reaches_a_person(storm: Storm, server: LiveServer) -> None:
+    shown_to_people = " ".join(o.bodies for o in storm.outcomes)
+
+    assert "database is locked" not in shown_to_people and "OperationalError" not in shown_to_people
+    assert "database is locked" not in server.log() and "Traceback" not in server.log()
+
+
+def test_each_confirmation_is_audited_once_with_a_new_key(storm: Storm, server: LiveServer) -> None:
+    events = _read(server, "SELECT new_fingerprint FROM key_event WHERE channel_id = ?", storm.channel_id)
+
+    assert len(events) == len(storm.outcomes)
+    assert len({event["new_fingerprint"] for event in events}) == len(events)
+
+
+def test_no_confirmation_lost_an_update(storm: Storm, server: LiveServer) -> None:
+    """Each record replaced exactly the key the previous one made: none was overwritten unseen."""
+    events = _read(server, "SELECT old_fingerprint, new_fingerprint FROM key_event WHERE channel_id = ? ORDER BY id",
+                   storm.channel_id)
+    current = _read(server, "SELECT api_key FROM channel WHERE id = ?", storm.channel_id)[0]["api_key"]
+
+    chain = [fingerprint(storm.initial_key)] + [event["new_fingerprint"] for event in events]
+    assert [event["old_fingerprint"] for event in events] == chain[:-1]
+    assert chain[-1] == fingerprint(current)
+
+
+def test_exactly_one_key_works_and_it_is_the_one_shown(storm: Storm, server: LiveServer) -> None:
+    session = HttpSession(server.url)
+    session.log_in(*DEMO)
+    shown_now = session.shown_key(storm.channel_path)
+    every_key_seen = {storm.initial_key, shown_now, *(o.shown_key for o in storm.outcomes)}
+
+    working = {key for key in every_key_seen if session.send_messages(key).status == 200}
+
+    assert working == {shown_now}
+    assert len(every_key_seen) > 1
+
+
+UNDER_LOAD = [name for name in STORMS if name.endswith("load")]
+
+
+@pytest.mark.parametrize("storm", [STORMS[name] for name in UNDER_LOAD], ids=UNDER_LOAD, indirect=True)
+def test_ingestion_under_load_is_only_ever_accepted_or_refused(storm: Storm, server: LiveServer) -> None:
+    steady, stormed = storm.ingestion["steady"], storm.ingestion["stormed"]
+
+    assert steady and set(steady) == {200}
+    assert set(stormed) <= {200, 401} and stormed[-1] == 401
+    assert storm.ingestion["steady_stored"] == [len(steady)], "an accepted batch was not stored"
+
+
+def test_server_log_never_contains_a_key(storm: Storm, server: LiveServer) -> None:
+    log = server.log()
+    every_key_seen = {storm.initial_key, *(o.shown_key for o in storm.outcomes)}
+
+    assert "/regenerate" in log and fingerprint(storm.outcomes[-1].shown_key) in log  # the log was written
+    assert not [key for key in every_key_seen if key in log or key.rsplit(".", 1)[1] in log]
