@@ -8,14 +8,14 @@ BROWSER_STAMP := $(VENV)/.browser
 PORT   ?= 8000
 FLAKE_RUNS ?= 20
 
-# Recording a trace of every test costs about a quarter of the suite's time (see `make bench`),
+# Recording a trace of every test costs about a fifth of the suite's time (see `make bench`),
 # so the verdict comes from a run without traces. When tests fail, only those run once more with
-# traces kept in test-results/, as evidence; the target fails whatever that second run does.
+# traces kept in test-results/rerun/, as evidence; the target fails whatever that second run does.
 define pytest_then_trace_failures
 	$(PYTEST) $(1) --tracing=off $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 1 ]; then \
-	  echo "== Running the failed tests again to keep their traces in test-results/ (the run above decides) =="; \
-	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure $(PYTEST_ARGS); \
+	  echo "== Running the failed tests again to keep their traces in test-results/rerun/ (the run above decides) =="; \
+	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(PYTEST_ARGS); \
 	fi; exit $$status
 endef
 

@@ -60,28 +60,48 @@ def executable_path(playwright_default: str) -> str | None:
 
 def _run(command: list[str], timeout: float) -> bool:
     print("$", " ".join(command), flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     try:
-        return subprocess.run(command, timeout=timeout).returncode == 0
+        return subprocess.run(command, timeout=timeout, env=env).returncode == 0
     except (OSError, subprocess.TimeoutExpired) as error:
         print(f"  gave up: {error}", flush=True)
         return False
 
 
+def _launches(path: Path | str | None) -> bool:
+    """Start the browser once, headless, so a missing library shows up here and not in the tests."""
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            playwright.chromium.launch(executable_path=path).close()
+    except Error as error:
+        print(f"  {path or 'Playwright Chromium'} does not start: {str(error).splitlines()[0]}", flush=True)
+        return False
+    return True
+
+
+def _can_apt() -> bool:
+    return bool(shutil.which("apt-get")) and os.geteuid() == 0
+
+
 def install() -> int:
-    """Get a Chromium: Playwright's download first, then the system package manager."""
+    """Get a Chromium that starts: Playwright's download first, then the system package manager."""
     if os.environ.get(ENV_VAR):
         print(f"Using {ENV_VAR}={os.environ[ENV_VAR]}.")
-        return 0
+        return 0 if _launches(os.environ[ENV_VAR]) else 1
     if _run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=600):
-        print(f"Using Playwright's Chromium: {playwright_chromium()}")
-        return 0
-    print("Playwright's Chromium could not be downloaded; looking for a system Chromium.", flush=True)
-    if system_chromium() is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], env=env, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, timeout=1200)
+        if not _launches(None) and _can_apt():
+            _run([sys.executable, "-m", "playwright", "install-deps", "chromium"], timeout=1200)
+        if _launches(None):
+            print(f"Using Playwright's Chromium: {playwright_chromium()}")
+            return 0
+    print("Playwright's Chromium is not usable here; looking for a system Chromium.", flush=True)
+    if system_chromium() is None and _can_apt():
+        _run(["apt-get", "update", "-qq"], timeout=600)
+        _run(["apt-get", "install", "-y", "-qq", "chromium"], timeout=1200)
     system = system_chromium()
-    if system is None:
+    if system is None or not _launches(system):
         print(INSTALL_HELP, file=sys.stderr)
         return 1
     print(f"Using the system Chromium: {system}")

@@ -71,7 +71,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--runs", type=int, default=20, help="repetitions per phase (default 20)")
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 2, help="busy processes in phase two")
     options, pytest_args = parser.parse_known_args(argv)
-    pytest_args = pytest_args or ["e2e"]
+    if not any(Path(arg.split("::")[0]).exists() for arg in pytest_args if not arg.startswith("-")):
+        pytest_args = ["e2e", *pytest_args]  # options alone (say --base-url) still mean the browser suite
     folder = Path(tempfile.mkdtemp(prefix="flake-check-reports-"))
 
     quiet = run_suite(options.runs, pytest_args, folder / "quiet.xml")

@@ -45,6 +45,9 @@ def _add_security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    if response.mimetype == "text/html":
+        # Pages show API keys: keep them out of shared caches and the back button after logout.
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

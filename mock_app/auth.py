@@ -1,12 +1,13 @@
 """Logging in and out, and the `login_required` guard for every other page."""
 import functools
+import secrets
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
-from werkzeug.security import check_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .db import get_db, write_transaction
 
@@ -41,11 +42,23 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _recent_failures(email: str) -> int:
-    since = time.time() - current_app.config["LOGIN_THROTTLE_WINDOW"]
-    return get_db().execute(
-        "SELECT COUNT(*) FROM login_failure WHERE email = ? AND created_at > ?", (email, since)
-    ).fetchone()[0]
+def _admit_attempt(email: str) -> bool:
+    """Count this attempt against the email, unless it is over the limit; one transaction, so
+    attempts sent in parallel cannot all slip under it. A successful login clears the count."""
+    now = time.time()
+    with write_transaction() as db:
+        db.execute("DELETE FROM login_failure WHERE created_at <= ?", (now - current_app.config["LOGIN_THROTTLE_WINDOW"],))
+        recent = db.execute("SELECT COUNT(*) FROM login_failure WHERE email = ?", (email,)).fetchone()[0]
+        if recent >= current_app.config["LOGIN_THROTTLE_LIMIT"]:
+            return False
+        db.execute("INSERT INTO login_failure (email, created_at) VALUES (?, ?)", (email, now))
+    return True
+
+
+@functools.cache
+def _stand_in_hash() -> str:
+    """Checked when the email is unknown, so the answer takes as long as for a wrong password."""
+    return generate_password_hash(secrets.token_hex(16))
 
 
 @bp.route("/login", methods=("GET", "POST"))
@@ -56,14 +69,13 @@ def login() -> Any:
 
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
-    if _recent_failures(email) >= current_app.config["LOGIN_THROTTLE_LIMIT"]:
+    if not _admit_attempt(email):
         error = "Too many failed attempts. Wait a few minutes, then try again."
         return render_template("auth/login.html", next_url=next_url, error=error, email=email), 429
 
     user = get_db().execute("SELECT * FROM user WHERE email = ?", (email,)).fetchone()
-    if user is None or not check_password_hash(user["password_hash"], password):
-        with write_transaction() as db:
-            db.execute("INSERT INTO login_failure (email, created_at) VALUES (?, ?)", (email, time.time()))
+    password_hash = user["password_hash"] if user else _stand_in_hash()
+    if not check_password_hash(password_hash, password) or user is None:
         error = "The email or password is not right."
         return render_template("auth/login.html", next_url=next_url, error=error, email=email), 401
 

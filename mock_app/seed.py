@@ -41,10 +41,9 @@ def load_demo_data(db: sqlite3.Connection) -> None:
             for channel_name, channel_type in channels:
                 # A key names its channel's id, which exists only once the row does.
                 channel_id = db.execute(
-                    "INSERT INTO channel (project_id, name, type, api_key) VALUES (?, ?, ?, '')"
-                    " RETURNING id",
+                    "INSERT INTO channel (project_id, name, type, api_key) VALUES (?, ?, ?, '')",
                     (project_id, channel_name, channel_type),
-                ).fetchone()[0]
+                ).lastrowid
                 db.execute(
                     "UPDATE channel SET api_key = ? WHERE id = ?",
                     (issue_key(channel_id, channel_type), channel_id),

@@ -8,9 +8,10 @@ from .projects_dashboard import ProjectsDashboard
 def read_account_keys(page: Page) -> dict[tuple[str, str], str]:
     """Map (project, channel) to the key its settings show."""
     keys: dict[tuple[str, str], str] = {}
-    dashboard = ProjectsDashboard(page).open()
-    for project in dashboard.tiles.get_by_role("heading").all_inner_texts():
-        tile = ProjectsDashboard(page).open().tile(project)
+    projects = ProjectsDashboard(page).open().tiles.get_by_role("heading").all_inner_texts()
+    for number, project in enumerate(projects):
+        dashboard = ProjectsDashboard(page) if number == 0 else ProjectsDashboard(page).open()
+        tile = dashboard.tile(project)
         tile.open_options()
         settings = tile.open_settings()
         settings.open_channels()

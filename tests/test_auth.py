@@ -55,3 +55,22 @@ def test_logout_ends_the_session(client: FlaskClient, auth: AuthActions) -> None
 
     assert response.headers["Location"] == "/login"
     assert client.get("/").status_code == 302
+
+
+def test_unknown_email_costs_a_password_check_too(auth: AuthActions, monkeypatch) -> None:
+    """Answering an unknown email faster than a wrong password would tell which emails have accounts."""
+    from mock_app import auth as auth_module
+
+    checks: list[str] = []
+    real_check = auth_module.check_password_hash
+    monkeypatch.setattr(auth_module, "check_password_hash", lambda *args: checks.append("checked") or real_check(*args))
+
+    auth.login(email="nobody@botanalytics.test", password="wrong")
+
+    assert checks == ["checked"]
+
+
+def test_logged_in_pages_are_not_cached(client: FlaskClient, auth: AuthActions) -> None:
+    auth.login()
+
+    assert client.get("/projects/1/settings/channels/1").headers["Cache-Control"] == "no-store"

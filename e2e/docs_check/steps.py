@@ -140,8 +140,8 @@ METHOD_1 = Method(
                 Claim("clicking the name opens a menu", "clicking the project's name opens no menu",
                       Visible("dashboard.menu")),
             ),
-            instruction="On the account dashboard, the header shows the name of your active project. Click it "
-                        "to open the project's menu.",
+            instruction="The account dashboard's header carries the active project's name as a button; "
+                        "clicking that button opens the project's menu.",
         ),
         Step(
             "project-settings", "Choose Project settings", "Dashboard Click Project Settings",
