@@ -1,6 +1,6 @@
 """App-level fixtures in the style of Flask's tutorial: a fresh app on a fresh database per test."""
-import re
 import secrets
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,10 +10,12 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.db import copy_database
+from mock_app.seed import DEMO_DATA
+from tests.http_client import TOKEN
 
-DEMO = ("demo@botanalytics.test", "botanalytics-demo")
-OTHER = ("other@botanalytics.test", "botanalytics-other")
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+DEMO, OTHER = ((entry["email"], entry["password"]) for entry in DEMO_DATA)
+# Every table a request could change; a refused request must leave all of them as they were.
+STATE_TABLES = ("account", "user", "project", "channel", "key_event", "message", "login_failure")
 
 
 @pytest.fixture(scope="session")
@@ -62,11 +64,14 @@ def auth(client: FlaskClient) -> AuthActions:
     return AuthActions(client)
 
 
+def dump_state(db: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every row of every table a request could change, to compare before and after."""
+    return {table: [tuple(row) for row in db.execute(f"SELECT * FROM {table} ORDER BY id")] for table in STATE_TABLES}
+
+
 @pytest.fixture
 def db(app: Flask) -> Iterator:
     """A read connection to the test's database, for checking what the app stored."""
-    import sqlite3
-
     connection = sqlite3.connect(app.config["DATABASE"])
     connection.row_factory = sqlite3.Row
     yield connection

@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from werkzeug.routing import Rule
 
 from mock_app import create_app
-from tests.conftest import OTHER, AuthActions, csrf_token
+from tests.conftest import OTHER, AuthActions, csrf_token, dump_state
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 BEARER_ONLY = ("ingest.",)  # the API authenticates with a key in a header, never with a cookie
@@ -35,11 +35,6 @@ def _path(rule: Rule, db: sqlite3.Connection, email: str) -> str:
     )
 
 
-def _dump(db: sqlite3.Connection) -> list[tuple]:
-    return db.execute("SELECT id, api_key FROM channel ORDER BY id").fetchall() + db.execute(
-        "SELECT * FROM key_event").fetchall()
-
-
 FORMS = [(rule, method) for rule in RULES if not rule.endpoint.startswith(BEARER_ONLY)
          for method in sorted(rule.methods & STATE_CHANGING)]
 
@@ -49,13 +44,13 @@ def test_every_state_change_without_a_form_token_is_refused(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, rule: Rule, method: str
 ) -> None:
     auth.login()
-    before = _dump(db)
+    before = dump_state(db)
 
     response = client.open(_path(rule, db, "demo@botanalytics.test"), method=method, data={"email": "x"})
 
     assert response.status_code == 400
     assert "security token" in response.get_data(as_text=True)
-    assert _dump(db) == before
+    assert dump_state(db) == before
 
 
 WALLED = [(rule, method) for rule in RULES if "project_id" in rule.arguments
@@ -67,12 +62,12 @@ def test_every_route_answers_404_for_another_accounts_ids(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, rule: Rule, method: str
 ) -> None:
     auth.login()
-    before = _dump(db)
+    before = dump_state(db)
 
     response = client.open(_path(rule, db, OTHER[0]), method=method, data={"csrf_token": csrf_token(client, "/")})
 
     assert response.status_code == 404
-    assert _dump(db) == before
+    assert dump_state(db) == before
 
 
 def test_the_map_has_routes_behind_the_account_wall() -> None:

@@ -16,10 +16,9 @@ from hypothesis import strategies as st
 
 from mock_app import create_app
 from mock_app.db import copy_database
-from tests.conftest import AuthActions, csrf_token
+from tests.conftest import AuthActions, csrf_token, dump_state
 
 EXAMPLES = settings(max_examples=60, deadline=None)
-TABLES = ("account", "user", "project", "channel", "key_event", "message", "login_failure")
 JSON_TYPES = ("application/json", "application/vnd.api+json")
 CONTENT_TYPES = (*JSON_TYPES, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "")
 HEADER_TEXT = st.text(alphabet=string.printable.strip() + " " + "".join(map(chr, range(0xA0, 0x100))), max_size=80)
@@ -61,10 +60,6 @@ def database(app: Flask) -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
-def _dump(database: sqlite3.Connection) -> dict[str, list[tuple]]:
-    return {table: database.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in TABLES}
-
-
 def _demo_key(database: sqlite3.Connection) -> str:
     return database.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
 
@@ -95,13 +90,13 @@ def test_hostile_message_bodies_get_a_clean_400(
     client: FlaskClient, database: sqlite3.Connection, body: bytes, content_type: str
 ) -> None:
     assume(not _is_accepted_batch(content_type, body))
-    before = _dump(database)
+    before = dump_state(database)
     headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": content_type}
 
     response = client.post("/v2/messages", data=body, headers=headers)
 
     _assert_clean_json_error(response, 400)
-    assert _dump(database) == before
+    assert dump_state(database) == before
 
 
 def _forged_keys(database: sqlite3.Connection) -> st.SearchStrategy[str]:
@@ -133,12 +128,12 @@ def test_hostile_authorization_headers_get_a_clean_401(
     forged = data.draw(_forged_keys(database))
     header = f"{scheme} {forged}" if scheme else forged
     assume(forged.strip() != _demo_key(database))
-    before = _dump(database)
+    before = dump_state(database)
 
     response = client.post("/v2/messages", json={"messages": [{"text": "hi"}]}, headers={"Authorization": header})
 
     _assert_clean_json_error(response, 401)
-    assert _dump(database) == before
+    assert dump_state(database) == before
 
 
 ID_SEGMENTS = st.one_of(
@@ -176,11 +171,11 @@ def test_hostile_ids_get_a_clean_4xx_page(
     method: str,
 ) -> None:
     assume(not _owned(database, route, project, channel))
-    before = _dump(database)
+    before = dump_state(database)
 
     response = client.open(route.format(project=project, channel=channel), method=method,
                            data={"csrf_token": form_token})  # a sound token: only the ids are hostile
 
     assert 400 <= response.status_code < 500, f"{method} {route}: {response.status_code}"
     assert response.mimetype == "text/html" and "<h1" in response.get_data(as_text=True)
-    assert _dump(database) == before
+    assert dump_state(database) == before
