@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
 from e2e.server import MockServer
-from pages import LoginPage
+from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
 
 
@@ -45,7 +45,7 @@ def _saved_login(browser: Browser, args: dict, account: Account, path: Path) -> 
     page = context.new_page()
     login = LoginPage(page).open()
     login.log_in(account.email, account.password)
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(Header(page).log_out_button).to_be_visible()
     context.storage_state(path=path)
     context.close()
     return path

@@ -2,7 +2,7 @@
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import DEMO
-from pages import ChannelSettings, LoginPage
+from pages import ChannelSettings, Header, LoginPage
 from pages.how_to import via_active_project_menu
 
 
@@ -13,7 +13,7 @@ def test_wrong_credentials_show_an_error_and_log_nobody_in(anonymous_page: Page)
     login.log_in("nobody@botanalytics.test", "not-the-password")
 
     expect(login.error).to_be_visible()
-    expect(anonymous_page.get_by_role("button", name="Log out")).to_have_count(0)
+    expect(Header(anonymous_page).log_out_button).to_have_count(0)
 
 
 def test_logged_out_visit_to_a_channel_continues_there_after_login(page: Page, anonymous_page: Page) -> None:

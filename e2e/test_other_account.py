@@ -4,7 +4,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import OTHER, Account
-from pages import ChannelSettings
+from pages import ChannelSettings, Header
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
 
@@ -33,7 +33,7 @@ def test_another_accounts_channel_cannot_be_regenerated(
     foreign_key = foreign.key()
     page.goto("/")
     # A real form token of this account, so only the ownership check can refuse the request.
-    token = page.locator("input[name=csrf_token]").first.input_value()
+    token = Header(page).form_token.input_value()
 
     response = page.request.post(f"{foreign.page.url}/regenerate", form={"csrf_token": token})
 

@@ -12,7 +12,6 @@ class AccountDashboard:
         self.active_project = page.get_by_role("button", name=project_name, exact=True)
         self.menu = page.get_by_role("menu", name=project_name, exact=True)
         self.project_settings = self.menu.get_by_role("menuitem", name="Project settings")
-        self.log_out_button = page.get_by_role("button", name="Log out")
 
     def open(self) -> "AccountDashboard":
         self.page.goto("/")
@@ -28,6 +27,3 @@ class AccountDashboard:
     def open_projects_dashboard(self) -> ProjectsDashboard:
         self.logo.click()
         return ProjectsDashboard(self.page)
-
-    def log_out(self) -> None:
-        self.log_out_button.click()

@@ -218,7 +218,3 @@ METHOD_2 = Method(
 )
 
 METHODS = (METHOD_1, METHOD_2)
-
-
-def number_of_claims() -> int:
-    return sum(len(step.shows) + len(step.then) for method in METHODS for step in method.steps)

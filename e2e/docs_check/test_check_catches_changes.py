@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from e2e.conftest import TIMEOUT_MS
 from e2e.server import MockServer, serve_mock_app
 from mock_app.seed import DEMO_DATA
-from pages import LoginPage
+from pages import Header, LoginPage
 
 from .conftest import DEMO_CHANNEL, DEMO_PROJECT
 from .figures import VIEWPORT
@@ -85,7 +85,7 @@ def changed_page(changed_app: tuple[Change, MockServer], browser: Browser) -> It
     page = context.new_page()
     demo = DEMO_DATA[0]  # the mock's own account, whatever E2E_DEMO_EMAIL says about a deployment
     LoginPage(page).open().log_in(demo["email"], demo["password"])
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(Header(page).log_out_button).to_be_visible()
     yield page
     context.close()
 
