@@ -9,6 +9,8 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException
 
+from .publish import publish_once
+
 csrf = CSRFProtect()
 
 # No inline script or style anywhere, so the policy can forbid both.
@@ -19,24 +21,13 @@ CONTENT_SECURITY_POLICY = (
 
 
 def _instance_secret(instance_path: str) -> str:
-    """A secret made once and kept, so sessions and keys survive a restart.
-
-    Workers starting together may race here: each writes a draft and links it into place,
-    which succeeds for exactly one, so nobody ever reads a half-written or second secret.
-    """
+    """A secret made once and kept, so sessions and keys survive a restart."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        draft = path.with_name(f"secret_key.{os.getpid()}.{secrets.token_hex(4)}.draft")
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as file:
-            file.write(secrets.token_hex(32))
-        try:
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process published its secret first; use that one
-        finally:
-            draft.unlink()
+        with publish_once(path) as draft:
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as file:
+                file.write(secrets.token_hex(32))
     return path.read_text().strip()
 
 

@@ -1,6 +1,4 @@
 """SQLite access: one connection per request on `g`, the schema, and the `init-db` command."""
-import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +8,8 @@ import click
 from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from werkzeug.routing import IntegerConverter
+
+from .publish import publish_once
 
 SQLITE_MAX_INT = 2**63 - 1
 
@@ -85,22 +85,11 @@ def init_db_command() -> None:
 
 
 def _create_database(app: Flask) -> None:
-    """Seed a draft beside the database and link it into place: several workers starting at
-    once each build a draft, exactly one link succeeds, and nobody sees a half-made database."""
-    target = Path(app.config["DATABASE"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    draft = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.draft")
-    with app.app_context():
+    """Seed a draft and publish it, so workers starting together never see a half-made database."""
+    with publish_once(Path(app.config["DATABASE"])) as draft, app.app_context():
         g.db = connect(str(draft))  # init_db works on the request connection; make it the draft
         init_db()
         g.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file before linking
-    try:
-        os.link(draft, target)
-    except FileExistsError:
-        pass  # another process published first; its data is the same demo data
-    finally:
-        for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
-            leftover.unlink(missing_ok=True)
 
 
 def init_app(app: Flask) -> None:
