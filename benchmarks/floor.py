@@ -26,24 +26,29 @@ from benchmarks.common import tree_cpu_seconds
 from e2e.browser import executable_path
 from e2e.server import serve_mock_app
 
-PROJECT, CHANNEL = "Support Bot", "Rasa"
-BATCH = {"messages": [{"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "hello"}}]}
+PROJECT, CHANNEL = "Botanalytics Chatbot", "Rasa"
+BATCH = {"messages": [{"message": {"event": "user", "timestamp": 1700000000.0, "text": "hello"}}]}
+QUESTION = "Do you want to regenerate API key and invalidate the old key?"
 
 
 def method_1(page: Page) -> None:
     page.goto("/")
-    page.get_by_role("button", name=PROJECT, exact=True).click()
-    page.get_by_role("menu", name=PROJECT, exact=True).get_by_role("menuitem", name="Project settings").click()
+    page.get_by_role("button", name=f"Project {PROJECT}", exact=True).click()
+    page.get_by_role("menuitem", name="Project Settings").click()
+    page.get_by_role("tab", name="Channels").click()
+
+
+def _tile_settings(page: Page, project: str) -> None:
+    tile = page.get_by_role("article", name=project, exact=True)
+    tile.get_by_role("button", name="Options").click()
+    tile.get_by_role("menuitem", name="Settings...").click()
     page.get_by_role("tab", name="Channels").click()
 
 
 def method_2(page: Page) -> None:
     page.goto("/")
-    page.get_by_role("link", name="Botanalytics").click()
-    tile = page.get_by_role("article", name=PROJECT, exact=True)
-    tile.get_by_role("button", name="Project options").click()
-    tile.get_by_role("menu").get_by_role("menuitem", name="Settings").click()
-    page.get_by_role("tab", name="Channels").click()
+    page.get_by_role("link", name="botanalytics", exact=True).click()
+    _tile_settings(page, PROJECT)
 
 
 def all_keys(page: Page) -> list[str]:
@@ -51,15 +56,11 @@ def all_keys(page: Page) -> list[str]:
     page.goto("/projects")
     for project in page.get_by_role("article").get_by_role("heading").all_inner_texts():
         page.goto("/projects")
-        tile = page.get_by_role("article", name=project, exact=True)
-        tile.get_by_role("button", name="Project options").click()
-        tile.get_by_role("menu").get_by_role("menuitem", name="Settings").click()
-        page.get_by_role("tab", name="Channels").click()
+        _tile_settings(page, project)
         expect(page.get_by_role("tab", name="Channels")).to_have_attribute("aria-selected", "true")
-        links = page.get_by_role("list", name="Connected channels").get_by_role("link")
-        for channel in links.all_inner_texts():
-            page.get_by_role("list", name="Connected channels").get_by_role("link", name=channel, exact=True).click()
-            field = page.get_by_role("region", name=f"{channel} settings").get_by_label("API key", exact=True)
+        for channel in page.get_by_role("tabpanel").get_by_role("heading", level=2).all_inner_texts():
+            page.get_by_role("tabpanel").get_by_role("button", name=channel.strip(), exact=True).click()
+            field = page.get_by_role("region", name=channel.strip(), exact=True).get_by_label("API Key", exact=True)
             expect(field).to_be_visible()
             keys.append(field.input_value())
     return keys
@@ -67,12 +68,12 @@ def all_keys(page: Page) -> list[str]:
 
 def regenerate_and_check(page: Page, api: APIRequestContext, open_channels: Callable[[Page], None]) -> None:
     open_channels(page)
-    page.get_by_role("list", name="Connected channels").get_by_role("link", name=CHANNEL, exact=True).click()
-    region = page.get_by_role("region", name=f"{CHANNEL} settings")
-    field = region.get_by_label("API key", exact=True)
+    page.get_by_role("tabpanel").get_by_role("button", name=CHANNEL, exact=True).click()
+    region = page.get_by_role("region", name=CHANNEL, exact=True)
+    field = region.get_by_label("API Key", exact=True)
     old_key = field.input_value()
-    region.get_by_role("button", name="Regenerate").click()
-    page.get_by_role("dialog", name="Regenerate API key?").get_by_role("button", name="Regenerate").click()
+    region.get_by_role("button", name="Regenerate", exact=True).click()
+    page.get_by_role("dialog", name=QUESTION).get_by_role("button", name="Regenerate").click()
     expect(field).not_to_have_value(old_key)
     new_key = field.input_value()
     page.reload()
@@ -97,7 +98,7 @@ def measure(runs: int) -> dict[str, dict[str, Any]]:
         page.get_by_label("Email").fill("demo@botanalytics.test")
         page.get_by_label("Password").fill("botanalytics-demo")
         page.get_by_role("button", name="Log in").click()
-        expect(page.get_by_role("button", name="Log out")).to_be_visible()
+        expect(page.get_by_role("button", name="My Profile Dana Avery")).to_be_visible()
         state = login.storage_state()
         login.close()
         for name, open_channels in methods.items():

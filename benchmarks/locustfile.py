@@ -20,7 +20,7 @@ from requests.cookies import create_cookie
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 CHANNELS = json.loads(os.environ.get("BENCH_CHANNELS", "[]"))
 SESSION = os.environ.get("BENCH_SESSION", "")
-BATCH = {"messages": [{"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "hello"}}]}
+BATCH = {"messages": [{"message": {"event": "user", "timestamp": 1700000000.0, "text": "hello"}}]}  # Rasa
 _turn = itertools.count()
 
 

@@ -42,14 +42,14 @@ TITLE = "### Server under load: locust, closed loop, no think time (regenerate =
 
 
 def seed(folder: Path) -> tuple[str, str, list[dict[str, str]]]:
-    """A seeded database, its secret, and the demo account's channels: settings page and key."""
+    """A seeded database, its secret, and the demo account's Rasa channels (the load sends Rasa batches)."""
     secret, database = secrets.token_hex(32), str(folder / "seeded.sqlite")
     create_app({"SECRET_KEY": secret, "DATABASE": database})
     with sqlite3.connect(database) as db:
         rows = db.execute(
             "SELECT project.id, channel.id, channel.api_key FROM channel"
             " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
-            " WHERE user.email = 'demo@botanalytics.test' ORDER BY channel.id"
+            " WHERE user.email = 'demo@botanalytics.test' AND channel.type = 'rasa' ORDER BY channel.id"
         ).fetchall()
     db.close()
     channels = [{"page": f"/projects/{p}/settings/channels/{c}", "key": key} for p, c, key in rows]

@@ -2,30 +2,15 @@
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
 from e2e.server import MockServer
+from e2e.demo import DEMO, Account
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
 
-
-class Account(NamedTuple):
-    email: str
-    password: str
-
-
-# The demo logins; against another deployment, set these to its test accounts.
-DEMO = Account(
-    os.environ.get("E2E_DEMO_EMAIL", "demo@botanalytics.test"),
-    os.environ.get("E2E_DEMO_PASSWORD", "botanalytics-demo"),
-)
-OTHER = Account(
-    os.environ.get("E2E_OTHER_EMAIL", "other@botanalytics.test"),
-    os.environ.get("E2E_OTHER_PASSWORD", "botanalytics-other"),
-)
 
 # The suite's one timeout setting: how long an action or an expectation may wait (ms).
 TIMEOUT_MS = float(os.environ.get("E2E_TIMEOUT_MS", "10000"))
@@ -45,7 +30,7 @@ def _saved_login(browser: Browser, args: dict, account: Account, path: Path) -> 
     page = context.new_page()
     login = LoginPage(page).open()
     login.log_in(account.email, account.password)
-    expect(Header(page).log_out_button).to_be_visible()
+    expect(Header(page).profile_button).to_be_visible()
     context.storage_state(path=path)
     context.close()
     return path

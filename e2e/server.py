@@ -11,6 +11,7 @@ from werkzeug.serving import make_server
 
 from mock_app import create_app
 from mock_app.db import copy_database
+from mock_app.keys import new_private_pem
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,12 @@ class MockServer:
 @contextmanager
 def serve_mock_app(folder: Path, extra_config: Mapping[str, Any] | None = None) -> Iterator[MockServer]:
     """`extra_config` goes to `create_app` as is, e.g. a test-only template override."""
-    config = {"SECRET_KEY": secrets.token_hex(32), "DATABASE": str(folder / "seeded.sqlite"), **(extra_config or {})}
+    config = {
+        "SECRET_KEY": secrets.token_hex(32),
+        "API_KEY_SIGNING_KEY": new_private_pem(),  # both apps below must accept the keys seeded by the first
+        "DATABASE": str(folder / "seeded.sqlite"),
+        **(extra_config or {}),
+    }
     create_app(config)  # creates and seeds the missing database: passwords are hashed once
     live = str(folder / "live.sqlite")
     copy_database(config["DATABASE"], live)

@@ -2,13 +2,14 @@
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from e2e.demo import CHANNEL, PROJECT
 from pages.how_to import via_active_project_menu
 
 
 @pytest.mark.only_browser("chromium")  # clipboard permissions are named differently elsewhere
 def test_copy_puts_the_key_on_the_clipboard(context: BrowserContext, page: Page) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    channel = via_active_project_menu(page, "Support Bot").open_channel("Rasa")
+    channel = via_active_project_menu(page, PROJECT).open_channel(CHANNEL)
     key = channel.key()
 
     channel.copy_button.click()

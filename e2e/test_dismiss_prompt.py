@@ -1,31 +1,32 @@
-"""Leaving the confirmation prompt without confirming changes nothing."""
+"""Leaving the regenerate prompt without confirming changes nothing."""
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from pages import RegenerateDialog
+from e2e.demo import CHANNEL, PROJECT
+from pages import Prompt
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
 
-DISMISSALS: dict[str, Callable[[RegenerateDialog], None]] = {
-    "cancel-button": RegenerateDialog.cancel,
-    "escape-key": RegenerateDialog.dismiss,
+DISMISSALS: dict[str, Callable[[Prompt], None]] = {
+    "cancel-button": Prompt.cancel,
+    "escape-key": Prompt.dismiss,
 }
 
 
 @pytest.mark.parametrize("dismiss", DISMISSALS.values(), ids=DISMISSALS.keys())
 def test_dismissing_the_prompt_keeps_the_key(
-    page: Page, dismiss: Callable[[RegenerateDialog], None], ingestion: IngestionApi
+    page: Page, dismiss: Callable[[Prompt], None], ingestion: IngestionApi
 ) -> None:
-    channel = via_active_project_menu(page, "Support Bot").open_channel("Rasa")
+    channel = via_active_project_menu(page, PROJECT).open_channel(CHANNEL)
     key = channel.key()
-    dialog = channel.regenerate()
-    expect(dialog.dialog).to_be_visible()
+    prompt = channel.regenerate()
+    expect(prompt.dialog).to_be_visible()
 
-    dismiss(dialog)
+    dismiss(prompt)
 
-    expect(dialog.dialog).to_be_hidden()
+    expect(prompt.dialog).to_be_hidden()
     page.reload()
     expect(channel.api_key).to_have_value(key)
     assert ingestion.send(key).status == 200

@@ -3,7 +3,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import OTHER, Account
+from e2e.demo import CHANNEL, FOREIGN_PROJECT, OTHER, Account
 from pages import ChannelSettings, Header
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
@@ -11,7 +11,7 @@ from pages.ingestion_api import IngestionApi
 
 def _other_accounts_channel(page_as: Callable[[Account], Page]) -> ChannelSettings:
     other_page = page_as(OTHER)
-    channel = via_active_project_menu(other_page, "Private Project").open_channel("Rasa")
+    channel = via_active_project_menu(other_page, FOREIGN_PROJECT).open_channel(CHANNEL)
     expect(channel.api_key).to_be_visible()
     return channel
 
@@ -23,7 +23,7 @@ def test_another_accounts_channel_is_not_found(page: Page, page_as: Callable[[Ac
 
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", name="Not Found")).to_be_visible()
-    expect(ChannelSettings(page, "Rasa").api_key).to_have_count(0)
+    expect(ChannelSettings(page, CHANNEL).api_key).to_have_count(0)
 
 
 def test_another_accounts_channel_cannot_be_regenerated(

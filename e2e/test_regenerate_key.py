@@ -2,11 +2,10 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from e2e.demo import CHANNEL, PROJECT
 from pages.account_keys import read_account_keys
 from pages.how_to import METHODS, OpenChannels
 from pages.ingestion_api import IngestionApi
-
-PROJECT, CHANNEL = "Support Bot", "Rasa"
 
 
 @pytest.mark.parametrize("open_channels", METHODS.values(), ids=METHODS.keys())
@@ -16,9 +15,9 @@ def test_regenerating_gives_a_new_unique_working_key(
     channel = open_channels(page, PROJECT).open_channel(CHANNEL)
     old_key = channel.key()
 
-    dialog = channel.regenerate()
-    dialog.confirm()
+    channel.regenerate().confirm()
 
+    expect(channel.prompt.dialog).to_be_hidden()
     expect(channel.api_key).not_to_have_value(old_key)
     new_key = channel.key()
     page.reload()

@@ -1,6 +1,7 @@
 """A small, faithful mock of the Botanalytics dashboard: projects, channels and their API keys."""
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException
 
+from . import keys
 from .publish import publish_once
 
 csrf = CSRFProtect()
@@ -20,15 +22,32 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def _instance_secret(instance_path: str) -> str:
-    """A secret made once and kept, so sessions and keys survive a restart."""
-    path = Path(instance_path) / "secret_key"
+def _instance_file(instance_path: str, name: str, make: Callable[[], str]) -> str:
+    """A private file (mode 0600) made once and kept; workers starting together all read the same one."""
+    path = Path(instance_path) / name
     if not path.exists():
         with publish_once(path) as draft:
             fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as file:
-                file.write(secrets.token_hex(32))
-    return path.read_text().strip()
+                file.write(make())
+    return path.read_text()
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A secret made once and kept, so sessions survive a restart."""
+    return _instance_file(instance_path, "secret_key", lambda: secrets.token_hex(32)).strip()
+
+
+def _api_key_signing_key(app: Flask) -> keys.SigningKey:
+    """The Ed25519 key that signs API keys, parsed once per app; the session secret never signs them.
+
+    Taken from `API_KEY_SIGNING_KEY` (PEM; FLASK_API_KEY_SIGNING_KEY in the environment) when set,
+    else made once in the instance folder.
+    """
+    pem = app.config.get("API_KEY_SIGNING_KEY")
+    if not pem:
+        pem = _instance_file(app.instance_path, "api_key_signing_key.pem", keys.new_private_pem)
+    return keys.load_signing_key(pem)
 
 
 def _add_security_headers(response: Response) -> Response:
@@ -84,13 +103,14 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    app.extensions[keys.EXTENSION] = _api_key_signing_key(app)  # before db.init_app: seeding issues keys
     if app.config.get("TEST_TEMPLATE_OVERRIDES"):
         # Test-only: templates in this folder shadow the app's own, so the documentation
         # check can be shown a page whose labels or layout drifted from the how-to.
         app.jinja_loader = ChoiceLoader([FileSystemLoader(app.config["TEST_TEMPLATE_OVERRIDES"]), app.jinja_loader])
 
     csrf.init_app(app)
-    from . import auth, dashboard, db, ingest, settings
+    from . import auth, dashboard, db, ingest, settings, timefmt
 
     db.init_app(app)
     app.register_blueprint(auth.bp)
@@ -99,6 +119,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     app.register_blueprint(ingest.bp)
     csrf.exempt(ingest.bp)  # the API authenticates with a bearer key, not a cookie
 
+    app.add_template_filter(timefmt.time_ago)
+    app.add_template_filter(timefmt.long_date)
     app.after_request(_add_security_headers)
     app.url_defaults(_version_static_urls)
 
@@ -106,8 +128,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     def http_error(error: HTTPException) -> Any:
         if (error.code or 500) < 400:  # routing redirects travel as exceptions too
             return error
-        if request.path.startswith("/v2/"):
-            return ingest.error(error.code or 500, error.description or error.name)
+        if request.path == "/v2" or request.path.startswith("/v2/"):
+            return ingest.error_from(error)
         return _error_page(error)
 
     return app

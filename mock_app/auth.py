@@ -32,13 +32,14 @@ def load_logged_in_user() -> None:
         g.user = get_db().execute("SELECT * FROM user WHERE id = ?", (user_id,)).fetchone()
 
 
-def _safe_next(target: str | None) -> str:
-    """Only follow a `next` that stays on this site, so the login page is no open redirect."""
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """Only follow a `next` that stays on this site, so no form is an open redirect."""
+    fallback = default or url_for("dashboard.account")
     if not target:
-        return url_for("dashboard.account")
+        return fallback
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("dashboard.account")
+        return fallback
     return target
 
 
@@ -83,7 +84,7 @@ def login() -> Any:
         db.execute("DELETE FROM login_failure WHERE email = ?", (email,))
     session.clear()
     session["user_id"] = user["id"]
-    return redirect(_safe_next(next_url))
+    return redirect(safe_next(next_url))
 
 
 @bp.post("/logout")

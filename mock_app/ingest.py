@@ -1,64 +1,175 @@
 """The ingestion API, `POST /v2/messages`: the proof that a key works or does not."""
 import json
+import logging
+import sqlite3
+import uuid
 from datetime import datetime, timezone
 from typing import Any
 
 import jwt
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from .db import get_db, write_transaction
-from .keys import read_key, same_key
+from .keys import fingerprint, read_key, same_key
 
 bp = Blueprint("ingest", __name__, url_prefix="/v2")
+log = logging.getLogger(__name__)
+
+INVALID_KEY = "The API key is not valid."
+PROJECT_DISABLED = "The project is disabled: it receives no messages until it is enabled again."
+MAX_REPORTED = 10  # problems listed per answer; a huge bad batch must not make a huge answer
+
+
+def answer(status: int, errors: list[str], warnings: list[str], **fields: Any) -> tuple[Response, int]:
+    """Every /v2 answer, errors included, is JSON with `errors` and `warnings`, as the SDKs expect."""
+    return jsonify(request_id=_request_id(), ok=status < 400, **fields, errors=errors, warnings=warnings), status
 
 
 def error(status: int, *messages: str) -> tuple[Response, int]:
-    return jsonify(ok=False, errors=list(messages), warnings=[]), status
+    return answer(status, list(messages), [])
 
 
-def _channel_for(header: str) -> tuple[Any, str | None]:
-    """The channel whose current key is in the header, or None and the reason it is refused."""
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None, "Missing API key: send 'Authorization: Bearer <API key>'."
-    token = token.strip()
+def error_from(exception: HTTPException) -> tuple[Response, int]:
+    """A routing or protocol error (404, 405, 413, 500...) as a JSON answer, keeping headers such as `Allow`."""
+    response, status = error(exception.code or 500, exception.description or exception.name)
+    for name, value in exception.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response, status
+
+
+def _request_id() -> str:
+    if "request_id" not in g:
+        g.request_id = str(uuid.uuid4())
+    return g.request_id
+
+
+def _unauthorized(reason: str) -> tuple[Response, int]:
+    response, status = error(401, reason)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="botanalytics"'
+    return response, status
+
+
+def _presented_key() -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _channel_for(token: str) -> sqlite3.Row | None:
+    """The channel whose current key this is, with its project's `disabled` flag; None if no channel's."""
     try:
         claims = read_key(token)
     except jwt.InvalidTokenError:
-        return None, "The API key is not valid."
-    channel = get_db().execute("SELECT * FROM channel WHERE id = ?", (claims["cid"],)).fetchone()
+        return None
+    channel = get_db().execute(
+        "SELECT channel.id, channel.type, channel.api_key, project.disabled FROM channel"
+        " JOIN project ON project.id = channel.project_id WHERE channel.id = ?",
+        (claims["cid"],),
+    ).fetchone()
     if channel is None or channel["type"] != claims["channel"] or not same_key(token, channel["api_key"]):
-        return None, "The API key is not valid."
-    return channel, None
+        return None
+    return channel
 
 
-def _messages_of(body: Any) -> tuple[list[dict] | None, str | None]:
+def _is_id(value: Any) -> bool:
+    return (isinstance(value, str) and value != "") or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _is_timestamp(value: Any) -> bool:
+    """A number (epoch time) or a non-empty text: the product's examples show both."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (isinstance(value, str) and value != "")
+
+
+def _rasa_problem(item: dict) -> str | None:
+    """The Rasa SDK wraps each tracker event as `{"message": {...event...}}`."""
+    if not isinstance(item.get("message"), dict):
+        return "a Rasa message must be {\"message\": {...the tracker event...}}"
+    return None
+
+
+def _universal_problem(item: dict) -> str | None:
+    if not isinstance(item.get("is_sender_bot"), bool):
+        return "'is_sender_bot' must be true or false"
+    user = item.get("user")
+    if not isinstance(user, dict) or not _is_id(user.get("id")):
+        return "'user' must be an object with an 'id'"
+    message = item.get("message")
+    if not isinstance(message, dict) or not isinstance(message.get("text"), str) or not _is_timestamp(
+        message.get("timestamp")
+    ):
+        return "'message' must be an object with a 'text' string and a 'timestamp'"
+    return None
+
+
+# Other channel types send their platform's own objects, which the mock takes as they come.
+CHECKS = {"rasa": _rasa_problem, "universal": _universal_problem}
+
+
+def _check_batch(channel_type: str, body: Any) -> tuple[list[dict], list[str], list[str]]:
+    """The batch's messages, the problems that refuse it with 400, and warnings for an accepted one."""
     if not isinstance(body, dict) or not isinstance(body.get("messages"), list):
-        return None, "The body must be a JSON object with a 'messages' array."
-    messages = body["messages"]
-    if not messages:
-        return None, "'messages' must not be empty."
-    if not all(isinstance(message, dict) for message in messages):
-        return None, "Every item of 'messages' must be a JSON object."
-    return messages, None
+        return [], ["The body must be a JSON object with a 'messages' array."], []
+    batch = body["messages"]
+    if not batch:
+        return [], ["'messages' must not be empty."], []
+    check = CHECKS.get(channel_type, lambda item: None)
+    problems: list[str] = []
+    warnings: list[str] = []
+    for index, item in enumerate(batch):
+        problem = check(item) if isinstance(item, dict) else "must be a JSON object"
+        if problem:
+            problems.append(f"messages[{index}]: {problem}")
+        elif channel_type == "rasa" and item.keys() - {"message"}:
+            # Kept, but outside the Rasa format: say so rather than refuse the whole batch.
+            warnings.append(f"messages[{index}]: fields other than 'message' are not part of a Rasa message")
+    return batch, _first(problems), _first(warnings)
+
+
+def _first(lines: list[str]) -> list[str]:
+    if len(lines) <= MAX_REPORTED:
+        return lines
+    return [*lines[:MAX_REPORTED], f"...and {len(lines) - MAX_REPORTED} more."]
 
 
 @bp.post("/messages")
 def messages() -> tuple[Response, int]:
-    channel, problem = _channel_for(request.headers.get("Authorization", ""))
+    token = _presented_key()
+    if token is None:
+        return _unauthorized("Missing API key: send 'Authorization: Bearer <API key>'.")
+    g.key_fingerprint = fingerprint(token)
+    channel = _channel_for(token)
     if channel is None:
-        return error(401, problem)
-    batch, problem = _messages_of(request.get_json(silent=True))
-    if batch is None:
-        return error(400, problem)
+        return _unauthorized(INVALID_KEY)
+    if channel["disabled"]:
+        return error(403, PROJECT_DISABLED)
+    batch, problems, warnings = _check_batch(channel["type"], request.get_json(silent=True))
+    if problems:
+        return answer(400, problems, warnings)
     received_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with write_transaction() as db:
-        # Checked again under the write lock: a key replaced meanwhile must not slip through.
-        current = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel["id"],)).fetchone()
-        if not same_key(channel["api_key"], current["api_key"]):
-            return error(401, "The API key is not valid.")
+        # Checked again under the write lock: a key replaced or a project disabled meanwhile must not slip through.
+        current = db.execute(
+            "SELECT channel.api_key, project.disabled FROM channel JOIN project ON project.id = channel.project_id"
+            " WHERE channel.id = ?",
+            (channel["id"],),
+        ).fetchone()
+        if not same_key(token, current["api_key"]):
+            return _unauthorized(INVALID_KEY)
+        if current["disabled"]:
+            return error(403, PROJECT_DISABLED)
         db.executemany(
-            "INSERT INTO message (channel_id, received_at, body) VALUES (?, ?, ?)",
-            [(channel["id"], received_at, json.dumps(message)) for message in batch],
+            "INSERT INTO message (channel_id, received_at, key_fingerprint, body) VALUES (?, ?, ?, ?)",
+            [(channel["id"], received_at, g.key_fingerprint, json.dumps(message)) for message in batch],
         )
-    return jsonify(ok=True, accepted=len(batch), errors=[], warnings=[]), 200
+    return answer(200, [], warnings, accepted=len(batch))
+
+
+@bp.after_request
+def _log_answer(response: Response) -> Response:
+    """One line per API call: request id, status and the key's fingerprint (never the key itself)."""
+    log.info(
+        "ingestion request %s answered %s (key %s)",
+        _request_id(), response.status_code, g.get("key_fingerprint", "none"),
+    )
+    return response

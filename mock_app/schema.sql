@@ -16,22 +16,30 @@ CREATE TABLE user (
   id INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES account (id),
   email TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL,
   password_hash TEXT NOT NULL,
   active_project_id INTEGER REFERENCES project (id)
 );
 
+-- `color` is one of the Semantic UI colour names the product offers (blue, orange, ...).
 CREATE TABLE project (
   id INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES account (id),
-  name TEXT NOT NULL
+  name TEXT NOT NULL,
+  color TEXT NOT NULL,
+  starred INTEGER NOT NULL DEFAULT 0,
+  disabled INTEGER NOT NULL DEFAULT 0
 );
 
+-- `integrated` is set by Verify once a message arrived with the current key; a new key clears it.
 CREATE TABLE channel (
   id INTEGER PRIMARY KEY,
   project_id INTEGER NOT NULL REFERENCES project (id),
   name TEXT NOT NULL,
   type TEXT NOT NULL,
   api_key TEXT NOT NULL UNIQUE,
+  connected_at TEXT NOT NULL,
+  integrated INTEGER NOT NULL DEFAULT 0,
   UNIQUE (project_id, name)
 );
 
@@ -53,10 +61,12 @@ CREATE TABLE login_failure (
 );
 CREATE INDEX login_failure_email ON login_failure (email, created_at);
 
+-- `key_fingerprint` names the key a message came with, so Verify can tell the current key's messages.
 CREATE TABLE message (
   id INTEGER PRIMARY KEY,
   channel_id INTEGER NOT NULL REFERENCES channel (id),
   received_at TEXT NOT NULL,
+  key_fingerprint TEXT NOT NULL,
   body TEXT NOT NULL
 );
-CREATE INDEX message_channel ON message (channel_id);
+CREATE INDEX message_channel ON message (channel_id, key_fingerprint);

@@ -1,4 +1,4 @@
-"""Project settings: the General and Channels tabs, a channel's settings, and key regeneration."""
+"""Project Settings: the General and Channels tabs, a channel opened in place, Regenerate and Verify."""
 import logging
 from datetime import datetime, timezone
 from typing import Any
@@ -30,16 +30,16 @@ def channels(project_id: int) -> Any:
 @bp.get("/channels/<id:channel_id>")
 @login_required
 def channel(project_id: int, channel_id: int) -> Any:
+    """The Channels tab with one channel opened, so a reload or a link keeps it open."""
     project = models.project_or_404(project_id)
     selected = models.channel_or_404(project_id, channel_id)
     return render_template(
-        "settings/channels.html",
-        project=project,
-        channels=models.channels(project_id),
-        selected=selected,
-        last_regeneration=models.last_regeneration(channel_id),
-        message_count=models.message_count(channel_id),
+        "settings/channels.html", project=project, channels=models.channels(project_id), selected=selected
     )
+
+
+def _channel_url(project_id: int, channel_id: int) -> str:
+    return url_for("settings.channel", project_id=project_id, channel_id=channel_id)
 
 
 @bp.post("/channels/<id:channel_id>/regenerate")
@@ -52,7 +52,8 @@ def regenerate(project_id: int, channel_id: int) -> Any:
         row = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_id,)).fetchone()
         if row is None:
             abort(404)
-        db.execute("UPDATE channel SET api_key = ? WHERE id = ?", (new_key, channel_id))
+        # A new key has sent nothing yet, so the channel is no longer verified.
+        db.execute("UPDATE channel SET api_key = ?, integrated = 0 WHERE id = ?", (new_key, channel_id))
         db.execute(
             "INSERT INTO key_event (channel_id, account_id, user_id, created_at, old_fingerprint,"
             " new_fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
@@ -66,5 +67,17 @@ def regenerate(project_id: int, channel_id: int) -> Any:
             ),
         )
     log.info("API key of channel %s regenerated (new fingerprint %s)", channel_id, fingerprint(new_key))
-    flash("A new API key was generated. The previous key no longer works.")
-    return redirect(url_for("settings.channel", project_id=project_id, channel_id=channel_id))
+    return redirect(_channel_url(project_id, channel_id))
+
+
+@bp.post("/channels/<id:channel_id>/verify")
+@login_required
+def verify(project_id: int, channel_id: int) -> Any:
+    """Integrated once a message has arrived with the channel's current key."""
+    selected = models.channel_or_404(project_id, channel_id)
+    received = models.has_message_with_current_key(channel_id, fingerprint(selected["api_key"]))
+    with write_transaction() as db:
+        db.execute("UPDATE channel SET integrated = ? WHERE id = ?", (int(received), channel_id))
+    if not received:
+        flash("No message has arrived with this key yet. Send one from your bot, then Verify again.", "verify")
+    return redirect(_channel_url(project_id, channel_id))

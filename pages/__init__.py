@@ -1,11 +1,11 @@
-"""Page objects for the Botanalytics dashboard, named with the how-to's own words."""
+"""Page objects for the Botanalytics dashboard, locating by the words the product's screens show."""
 from .account_dashboard import AccountDashboard
 from .channel_settings import ChannelSettings
 from .header import Header
 from .login_page import LoginPage
 from .project_settings import ProjectSettings
-from .projects_dashboard import ProjectsDashboard
-from .regenerate_dialog import RegenerateDialog
+from .projects_dashboard import ProjectsDashboard, ProjectTile
+from .prompt import Prompt
 
 __all__ = [
     "AccountDashboard",
@@ -13,6 +13,7 @@ __all__ = [
     "Header",
     "LoginPage",
     "ProjectSettings",
+    "ProjectTile",
     "ProjectsDashboard",
-    "RegenerateDialog",
+    "Prompt",
 ]

@@ -1,4 +1,4 @@
-"""The how-to's two ways from the dashboard to a project's Channels section."""
+"""The how-to's two ways from the dashboard to a project's Channels tab."""
 from collections.abc import Callable
 
 from playwright.sync_api import Page
@@ -8,18 +8,18 @@ from .project_settings import ProjectSettings
 
 
 def via_active_project_menu(page: Page, project: str) -> ProjectSettings:
-    """Method 1: account dashboard → active project's name → Project settings → Channels."""
-    dashboard = AccountDashboard(page, project).open()
-    dashboard.open_project_menu()
+    """Method 1: account dashboard → the header's active project → Project Settings → Channels.
+    Fails unless `project` is the active one: the header must name it."""
+    dashboard = AccountDashboard(page).open()
+    dashboard.header.open_project_menu(project)
     settings = dashboard.open_project_settings()
     settings.open_channels()
     return settings
 
 
 def via_projects_dashboard(page: Page, project: str) -> ProjectSettings:
-    """Method 2: logo → projects dashboard → the tile's options → Settings → Channels."""
-    dashboard = AccountDashboard(page, project).open()
-    tile = dashboard.open_projects_dashboard().tile(project)
+    """Method 2: logo → Projects dashboard → the tile's ⋮ → Settings... → Channels."""
+    tile = AccountDashboard(page).open().open_projects_dashboard().tile(project)
     tile.open_options()
     settings = tile.open_settings()
     settings.open_channels()

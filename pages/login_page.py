@@ -1,13 +1,15 @@
 """The login page."""
 from playwright.sync_api import Page
 
+from . import labels
+
 
 class LoginPage:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.email = page.get_by_label("Email")
-        self.password = page.get_by_label("Password")
-        self.submit = page.get_by_role("button", name="Log in")
+        self.email = page.get_by_label(labels.EMAIL)
+        self.password = page.get_by_label(labels.PASSWORD)
+        self.submit = page.get_by_role("button", name=labels.LOG_IN)
         self.error = page.get_by_role("alert")
 
     def open(self) -> "LoginPage":

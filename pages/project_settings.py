@@ -1,27 +1,32 @@
-"""Project settings: the General and Channels sections and the list of connected channels."""
+"""Project Settings: the General and Channels tabs, and the channel rows that open in place."""
 from playwright.sync_api import Locator, Page
 
+from . import labels
 from .channel_settings import ChannelSettings
+from .prompt import Prompt
 
 
 class ProjectSettings:
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.general_tab = page.get_by_role("tab", name="General")
-        self.channels_tab = page.get_by_role("tab", name="Channels")
-        self.channel_list = page.get_by_role("list", name="Connected channels")
-        self.channel_links: Locator = self.channel_list.get_by_role("link")
+        self.heading = page.get_by_role("heading", name=labels.PROJECT_SETTINGS, level=1)
+        self.general_tab = page.get_by_role("tab", name=labels.GENERAL)
+        self.channels_tab = page.get_by_role("tab", name=labels.CHANNELS)
+        self.panel = page.get_by_role("tabpanel")
+        # Each channel row's head is a heading holding the button that opens the row.
+        self.channel_rows: Locator = self.panel.get_by_role("heading", level=2)
+        self.connect_new_channel = self.panel.get_by_role("button", name=labels.CONNECT_NEW_CHANNEL)
+        self.name = self.panel.get_by_label(labels.NAME, exact=True)
+        self.rename_button = self.panel.get_by_role("button", name=labels.RENAME)
+        self.disable_button = self.panel.get_by_role("button", name=labels.DISABLE_THIS_PROJECT)
+        self.disable_prompt = Prompt(page, labels.DISABLE_QUESTION, labels.DISABLE_PROJECT)
 
     def open_channels(self) -> None:
         self.channels_tab.click()
 
     def channel(self, name: str) -> Locator:
-        return self.channel_list.get_by_role("link", name=name, exact=True)
-
-    def channel_row(self, name: str) -> Locator:
-        """The channel's row in the list, which also names its type."""
-        link = self.page.get_by_role("link", name=name, exact=True)
-        return self.channel_list.get_by_role("listitem").filter(has=link)
+        """The row's button: it names the channel and says whether the row is open (`aria-expanded`)."""
+        return self.panel.get_by_role("button", name=name, exact=True)
 
     def open_channel(self, name: str) -> ChannelSettings:
         self.channel(name).click()

@@ -9,30 +9,30 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from mock_app.db import copy_database
+from mock_app.keys import new_private_pem
 from mock_app.seed import DEMO_DATA
 from tests.http_client import TOKEN
+from tests.seed_copy import SeededDatabase
 
-DEMO, OTHER = ((entry["email"], entry["password"]) for entry in DEMO_DATA)
+DEMO, OTHER = ((entry.email, entry.password) for entry in DEMO_DATA)
 # Every table a request could change; a refused request must leave all of them as they were.
 STATE_TABLES = ("account", "user", "project", "channel", "key_event", "message", "login_failure")
 
 
 @pytest.fixture(scope="session")
-def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> SeededDatabase:
     """Seed once per session (hashing passwords is slow); each test gets a copy."""
-    secret = secrets.token_hex(32)
-    path = str(tmp_path_factory.mktemp("seed") / "seeded.sqlite")
-    create_app({"SECRET_KEY": secret, "DATABASE": path})
-    return path, secret
+    seeded = SeededDatabase(
+        str(tmp_path_factory.mktemp("seed") / "seeded.sqlite"), secrets.token_hex(32), new_private_pem()
+    )
+    create_app(seeded.config(seeded.path))
+    return seeded
 
 
 @pytest.fixture
-def app(seeded_database: tuple[str, str], tmp_path: Path) -> Flask:
-    seeded, secret = seeded_database
-    database = str(tmp_path / "test.sqlite")
-    copy_database(seeded, database)
-    return create_app({"TESTING": True, "SECRET_KEY": secret, "DATABASE": database})
+def app(seeded_database: SeededDatabase, tmp_path: Path) -> Flask:
+    database = seeded_database.copy_to(tmp_path / "test.sqlite")
+    return create_app(seeded_database.config(database, TESTING=True))
 
 
 @pytest.fixture

@@ -6,7 +6,13 @@ from typing import Any, NamedTuple
 from urllib.parse import urlencode, urlsplit
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-SHOWN_KEY = re.compile(r'id="api-key"[^>]*value="([^"]*)"')
+
+
+def key_shown_on(page: str, channel_path: str) -> str | None:
+    """The key in the API Key field of the channel that `channel_path` opens, as the page shows it."""
+    channel_id = channel_path.rstrip("/").rsplit("/", 1)[-1]
+    match = re.search(rf'id="channel-{channel_id}-key"[^>]*value="([^"]*)"', page)
+    return match.group(1) if match else None
 TIMEOUT_S = 30.0
 
 
@@ -57,9 +63,9 @@ class HttpSession:
     def shown_key(self, channel_path: str) -> str:
         """The key a channel's settings page shows."""
         page = self.get(channel_path)
-        match = SHOWN_KEY.search(page.body)
-        assert page.status == 200 and match, f"no key on {channel_path} ({page.status})"
-        return match.group(1)
+        key = key_shown_on(page.body, channel_path)
+        assert page.status == 200 and key, f"no key on {channel_path} ({page.status})"
+        return key
 
     def send_messages(self, key: str, batch: Any = None) -> Answer:
         body = json.dumps(batch or {"messages": [{"message": {"text": "hello"}}]}).encode()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.http_client import HttpSession
+from tests.seed_copy import SeededDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 STOP_TIMEOUT_S = 10
@@ -21,7 +22,7 @@ STOP_TIMEOUT_S = 10
 @dataclass
 class LiveServer:
     database: str
-    secret: str
+    seeded: SeededDatabase  # the secrets the database was seeded with
     log_path: Path
     workers: int = 3
     threads: int = 4
@@ -43,7 +44,7 @@ class LiveServer:
             "--bind", f"fd://{fd}", "--workers", str(self.workers), "--threads", str(self.threads),
             "--log-level", "debug", "mock_app:create_app()",
         ]
-        env = {**os.environ, "FLASK_DATABASE": self.database, "FLASK_SECRET_KEY": self.secret}
+        env = {**os.environ, **self.seeded.env(self.database)}
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, pass_fds=(fd,), stdout=log, stderr=subprocess.STDOUT,

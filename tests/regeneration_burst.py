@@ -8,7 +8,7 @@ from multiprocessing import get_context
 from multiprocessing.synchronize import Barrier
 from typing import NamedTuple
 
-from tests.http_client import SHOWN_KEY, HttpSession
+from tests.http_client import HttpSession, key_shown_on
 
 LINE_UP_TIMEOUT_S = 60
 _process_start_line: Barrier | None = None
@@ -29,8 +29,8 @@ def _confirm_repeatedly(session: HttpSession, channel_path: str, rounds: int, st
     for _ in range(rounds):
         confirm = session.post_form(f"{channel_path}/regenerate", {})
         page = session.get(channel_path)
-        shown = SHOWN_KEY.search(page.body)
-        outcomes.append(Outcome(confirm.status, page.status, shown.group(1) if shown else "", confirm.body + page.body))
+        shown = key_shown_on(page.body, channel_path) or ""
+        outcomes.append(Outcome(confirm.status, page.status, shown, confirm.body + page.body))
     return outcomes
 
 

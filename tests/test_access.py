@@ -4,6 +4,7 @@ import sqlite3
 import pytest
 from flask.testing import FlaskClient
 
+from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from tests.conftest import OTHER, AuthActions, csrf_token
 
 
@@ -53,5 +54,5 @@ def test_projects_dashboard_lists_only_the_accounts_projects(client: FlaskClient
 
     page = client.get("/projects").get_data(as_text=True)
 
-    assert "Support Bot" in page and "Sales Assistant" in page
-    assert "Private Project" not in page
+    assert all(project.name in page for project in DEMO_ACCOUNT.projects)
+    assert all(project.name not in page for project in OTHER_ACCOUNT.projects)

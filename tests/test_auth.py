@@ -1,6 +1,7 @@
 """Logging in and out with the Flask test client."""
 from flask.testing import FlaskClient
 
+from mock_app.seed import DEMO_ACCOUNT
 from tests.conftest import AuthActions
 
 
@@ -44,8 +45,8 @@ def test_logged_in_user_sees_the_active_project(client: FlaskClient, auth: AuthA
 
     page = client.get("/").get_data(as_text=True)
 
-    assert "Support Bot" in page
-    assert "demo@botanalytics.test" in page
+    assert f"<span class=\"block-value\">{DEMO_ACCOUNT.active_project}</span>" in page
+    assert DEMO_ACCOUNT.full_name in page
 
 
 def test_logout_ends_the_session(client: FlaskClient, auth: AuthActions) -> None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from mock_app.db import copy_database
 from mock_app.keys import fingerprint
+from tests.seed_copy import SeededDatabase
 from tests.conftest import DEMO, OTHER
 from tests.http_client import HttpSession
 from tests.live_server import LiveServer
@@ -34,12 +34,10 @@ class Storm:
 
 
 @pytest.fixture(scope="module")
-def server(seeded_database: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    seeded, secret = seeded_database
+def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     folder = tmp_path_factory.mktemp("live")
-    database = str(folder / "live.sqlite")
-    copy_database(seeded, database)
-    live = LiveServer(database, secret, folder / "server.log").start()
+    database = seeded_database.copy_to(folder / "live.sqlite")
+    live = LiveServer(database, seeded_database, folder / "server.log").start()
     yield live
     live.close()
 
@@ -54,7 +52,8 @@ def _demo_channel(server: LiveServer, index: int) -> tuple[int, str, str]:
     row = _read(
         server,
         "SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id = channel.project_id"
-        " JOIN user ON user.account_id = project.account_id WHERE user.email = ? ORDER BY channel.id",
+        " JOIN user ON user.account_id = project.account_id WHERE user.email = ? AND channel.type = 'rasa'"
+        " ORDER BY channel.id",  # Rasa: the HTTP client's default batch is a Rasa batch
         DEMO[0],
     )[index]
     return row["id"], f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]

@@ -22,7 +22,7 @@ def test_settings_come_from_prefixed_environment(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment-" + "x" * 20)
     monkeypatch.setenv("FLASK_DATABASE", str(tmp_path / "env.sqlite"))
 
-    app = create_app()
+    app = create_app(instance_path=str(tmp_path / "instance"))
 
     assert app.config["SECRET_KEY"].startswith("from-the-environment-")
     assert (tmp_path / "env.sqlite").exists()

@@ -4,12 +4,13 @@ from pathlib import Path
 from flask import Flask
 
 from mock_app import create_app
+from mock_app.seed import CHANNEL_COUNT, DEMO_DATA
 
 
 def test_missing_database_is_created_and_seeded_on_first_start(tmp_path: Path) -> None:
     database = tmp_path / "fresh.sqlite"
 
-    app = create_app({"SECRET_KEY": "x" * 32, "DATABASE": str(database)})
+    app = create_app({"SECRET_KEY": "x" * 32, "DATABASE": str(database)}, instance_path=str(tmp_path / "instance"))
 
     assert database.exists()
     with app.app_context():
@@ -29,7 +30,7 @@ def test_init_db_command_resets_the_demo_data(app: Flask) -> None:
 
     assert "Initialized the database" in result.output
     with app.app_context():
-        assert get_db().execute("SELECT COUNT(*) FROM channel").fetchone()[0] == 6
+        assert get_db().execute("SELECT COUNT(*) FROM channel").fetchone()[0] == CHANNEL_COUNT
 
 
 def test_demo_projects_and_channels_match_the_readme(app: Flask) -> None:
@@ -41,11 +42,9 @@ def test_demo_projects_and_channels_match_the_readme(app: Flask) -> None:
             " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
             " ORDER BY channel.id"
         ).fetchall()
-    assert [tuple(row) for row in rows] == [
-        ("demo@botanalytics.test", "Support Bot", "Rasa", "rasa"),
-        ("demo@botanalytics.test", "Support Bot", "Microsoft Bot Framework", "microsoft-bot-framework"),
-        ("demo@botanalytics.test", "Support Bot", "Facebook Messenger", "facebook-messenger"),
-        ("demo@botanalytics.test", "Sales Assistant", "Rasa", "rasa"),
-        ("demo@botanalytics.test", "Sales Assistant", "Universal", "universal"),
-        ("other@botanalytics.test", "Private Project", "Rasa", "rasa"),
+    expected = [
+        (account.email, project.name, channel.name, channel.type)
+        for account in DEMO_DATA for project in account.projects for channel in project.channels
     ]
+    assert [tuple(row) for row in rows] == expected
+    assert ("demo@botanalytics.test", "Botanalytics Chatbot", "Rasa", "rasa") in expected

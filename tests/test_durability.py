@@ -1,19 +1,17 @@
 """A key shown after confirming survives SIGKILL of the whole server and a restart on the same database."""
 from pathlib import Path
 
-from mock_app.db import copy_database
+from tests.seed_copy import SeededDatabase
 from tests.conftest import DEMO
 from tests.http_client import HttpSession
 from tests.live_server import LiveServer
 
-CHANNEL = "/projects/1/settings/channels/1"
+CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot: the HTTP client sends Rasa batches
 
 
-def test_shown_key_survives_sigkill_and_restart(seeded_database: tuple[str, str], tmp_path: Path) -> None:
-    seeded, secret = seeded_database
-    database = str(tmp_path / "live.sqlite")
-    copy_database(seeded, database)
-    server = LiveServer(database, secret, tmp_path / "server.log").start()
+def test_shown_key_survives_sigkill_and_restart(seeded_database: SeededDatabase, tmp_path: Path) -> None:
+    database = seeded_database.copy_to(tmp_path / "live.sqlite")
+    server = LiveServer(database, seeded_database, tmp_path / "server.log").start()
     try:
         person = HttpSession(server.url)
         person.log_in(*DEMO)

@@ -15,7 +15,8 @@ BEARER_ONLY = ("ingest.",)  # the API authenticates with a key in a header, neve
 
 def _rules() -> list[Rule]:
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/rules.sqlite"})
+        app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/rules.sqlite"},
+                         instance_path=f"{folder}/instance")
     return [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
 
 

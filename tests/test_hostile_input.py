@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from mock_app import create_app
-from mock_app.db import copy_database
+from tests.seed_copy import SeededDatabase
 from tests.conftest import AuthActions, csrf_token, dump_state
 
 EXAMPLES = settings(max_examples=60, deadline=None)
@@ -32,12 +32,10 @@ JSON_VALUES = st.recursive(
 
 
 @pytest.fixture(scope="module")
-def app(seeded_database: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def app(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app for the module: every example must leave its database exactly as it was."""
-    seeded, secret = seeded_database
-    database = str(tmp_path_factory.mktemp("hostile") / "hostile.sqlite")
-    copy_database(seeded, database)
-    return create_app({"TESTING": True, "SECRET_KEY": secret, "DATABASE": database})
+    database = seeded_database.copy_to(tmp_path_factory.mktemp("hostile") / "hostile.sqlite")
+    return create_app(seeded_database.config(database, TESTING=True))
 
 
 @pytest.fixture(scope="module")

@@ -1,63 +1,269 @@
-"""The ingestion API's answers: 200 for the current key, 401 for any other, 400 for a bad body."""
+"""The ingestion API's answers: 200 with a request id for the current key, 401 for any other, 403 for a
+disabled project, 400 for a body its channel type does not accept, and JSON for every error under /v2."""
+import json
 import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask.testing import FlaskClient
 
+from mock_app import ingest
+from mock_app.keys import fingerprint
 from tests.conftest import AuthActions, csrf_token
 
-BATCH = {"messages": [{"is_sender_bot": False, "message": {"text": "hi"}}]}
+RASA = ("Botanalytics Chatbot", "Rasa")
+UNIVERSAL = ("Botanalytics Chatbot", "Universal")
+ALEXA = ("Botanalytics Chatbot", "Amazon Alexa")
+RASA_EVENT = {"event": "user", "sender_id": "s-1", "text": "Hey", "timestamp": 1704182400.5,
+              "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}, "metadata": {}}
+UNIVERSAL_MESSAGE = {"is_sender_bot": False, "user": {"id": "u-1", "name": "Ada"},
+                     "message": {"text": "Hello", "timestamp": 1704182400000}}
+VALID = {RASA: {"messages": [{"message": RASA_EVENT}]}, UNIVERSAL: {"messages": [UNIVERSAL_MESSAGE]},
+         ALEXA: {"messages": [{"anything": "goes"}]}}
 
 
-def _key(db: sqlite3.Connection, channel_id: int = 1) -> str:
-    return db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_id,)).fetchone()[0]
+def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
+    return db.execute(
+        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
+        " WHERE project.name = ? AND channel.name = ?", (project, name)
+    ).fetchone()
 
 
-def _send(client: FlaskClient, key: str | None, body: object = BATCH):
+def _key(db: sqlite3.Connection, channel: tuple[str, str] = RASA) -> str:
+    return db.execute("SELECT api_key FROM channel WHERE id = ?", (_channel(db, *channel)["id"],)).fetchone()[0]
+
+
+def _send(client: FlaskClient, key: str | None, body: object):
     headers = {"Authorization": f"Bearer {key}"} if key is not None else {}
     return client.post("/v2/messages", json=body, headers=headers)
 
 
-def test_current_key_is_accepted_and_messages_stored(client: FlaskClient, db: sqlite3.Connection) -> None:
-    response = _send(client, _key(db))
+def _stored(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT COUNT(*) FROM message").fetchone()[0]
+
+
+def _assert_json_error(response, status: int) -> None:
+    assert response.status_code == status
+    assert response.mimetype == "application/json"
+    assert response.json["errors"] and all(isinstance(e, str) for e in response.json["errors"])
+    assert isinstance(response.json["warnings"], list) and response.json["ok"] is False
+
+
+@pytest.mark.parametrize("channel", VALID, ids=[name for _, name in VALID])
+def test_current_key_is_accepted_with_a_request_id_and_stored_with_its_fingerprint(
+    client: FlaskClient, db: sqlite3.Connection, channel: tuple[str, str]
+) -> None:
+    key = _key(db, channel)
+
+    response = _send(client, key, VALID[channel])
 
     assert response.status_code == 200
-    assert response.json == {"ok": True, "accepted": 1, "errors": [], "warnings": []}
-    assert db.execute("SELECT COUNT(*) FROM message WHERE channel_id = 1").fetchone()[0] == 1
+    assert response.json == {"request_id": response.json["request_id"], "ok": True, "accepted": 1, "errors": [],
+                             "warnings": []}
+    assert uuid.UUID(response.json["request_id"])
+    row = db.execute("SELECT channel_id, key_fingerprint, body FROM message").fetchone()
+    assert row["channel_id"] == _channel(db, *channel)["id"] and row["key_fingerprint"] == fingerprint(key)
+    assert json.loads(row["body"]) == VALID[channel]["messages"][0]
 
 
-@pytest.mark.parametrize("header", [None, "", "Bearer", "Bearer ", "Basic abc", "Bearer not-a-jwt"])
+def test_each_request_gets_its_own_request_id(client: FlaskClient, db: sqlite3.Connection) -> None:
+    ids = {_send(client, _key(db), VALID[RASA]).json["request_id"] for _ in range(3)}
+
+    assert len(ids) == 3
+
+
+@pytest.mark.parametrize("header", [None, "", "Bearer", "Bearer ", "Basic abc", "Bearer not-a-jwt", "Bearer a.b.c"])
 def test_missing_or_malformed_key_gets_401_with_errors(client: FlaskClient, header: str | None) -> None:
     headers = {"Authorization": header} if header is not None else {}
 
-    response = client.post("/v2/messages", json=BATCH, headers=headers)
+    response = client.post("/v2/messages", json=VALID[RASA], headers=headers)
 
-    assert response.status_code == 401
-    assert response.json["errors"] and response.json["warnings"] == []
+    _assert_json_error(response, 401)
+    assert response.json["warnings"] == [] and response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
 def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlite3.Connection) -> None:
-    old_key = _key(db)
+    channel = _channel(db, *RASA)
     auth.login()
-    client.post("/projects/1/settings/channels/1/regenerate", data={"csrf_token": csrf_token(client, "/")})
+    client.post(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+                data={"csrf_token": csrf_token(client, "/")})
 
-    assert _send(client, old_key).status_code == 401
-    assert _send(client, _key(db)).status_code == 200
+    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
+    assert _send(client, _key(db), VALID[RASA]).status_code == 200
+
+
+def test_disabled_project_refuses_its_current_key_with_403(client: FlaskClient, db: sqlite3.Connection) -> None:
+    project_id = _channel(db, *RASA)["project_id"]
+    db.execute("UPDATE project SET disabled = 1 WHERE id = ?", (project_id,))
+    db.commit()
+
+    response = _send(client, _key(db), VALID[RASA])
+
+    _assert_json_error(response, 403)
+    assert "disabled" in response.json["errors"][0]
+    assert _stored(db) == 0
+    db.execute("UPDATE project SET disabled = 0 WHERE id = ?", (project_id,))
+    db.commit()
+    assert _send(client, _key(db), VALID[RASA]).status_code == 200
+
+
+def test_disabled_project_tells_nothing_to_a_replaced_key(client: FlaskClient, db: sqlite3.Connection) -> None:
+    """The key is checked first, so only the holder of the current key learns that the project is disabled."""
+    channel = _channel(db, *RASA)
+    db.execute("UPDATE channel SET api_key = 'replaced' WHERE id = ?", (channel["id"],))
+    db.execute("UPDATE project SET disabled = 1 WHERE id = ?", (channel["project_id"],))
+    db.commit()
+
+    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
+
+
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, db: sqlite3.Connection, statement: str, *args: object) -> None:
+    """Run `statement` between the request's key check and its write lock, as a concurrent request could."""
+    real = ingest.write_transaction
+
+    @contextmanager
+    def late_write_transaction() -> Iterator[sqlite3.Connection]:
+        db.execute(statement, args)
+        db.commit()
+        with real() as connection:
+            yield connection
+
+    monkeypatch.setattr(ingest, "write_transaction", late_write_transaction)
+
+
+def test_key_replaced_during_the_request_is_refused_under_the_write_lock(
+    client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = _channel(db, *RASA)
+    _meanwhile(monkeypatch, db, "UPDATE channel SET api_key = 'replaced' WHERE id = ?", channel["id"])
+
+    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
+    assert _stored(db) == 0
+
+
+def test_project_disabled_during_the_request_is_refused_under_the_write_lock(
+    client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = _channel(db, *RASA)
+    _meanwhile(monkeypatch, db, "UPDATE project SET disabled = 1 WHERE id = ?", channel["project_id"])
+
+    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 403)
+    assert _stored(db) == 0
 
 
 @pytest.mark.parametrize("body", [None, [], {}, {"messages": "hi"}, {"messages": []}, {"messages": [1, 2]}])
-def test_bad_body_gets_400_with_errors(client: FlaskClient, db: sqlite3.Connection, body: object) -> None:
-    headers = {"Authorization": f"Bearer {_key(db)}"}
+@pytest.mark.parametrize("channel", VALID, ids=[name for _, name in VALID])
+def test_bad_body_gets_400_with_errors(
+    client: FlaskClient, db: sqlite3.Connection, channel: tuple[str, str], body: object
+) -> None:
+    headers = {"Authorization": f"Bearer {_key(db, channel)}"}
     response = client.post("/v2/messages", json=body, headers=headers) if body is not None else \
         client.post("/v2/messages", data="not json", headers={**headers, "Content-Type": "application/json"})
 
-    assert response.status_code == 400
-    assert response.json["errors"]
-    assert db.execute("SELECT COUNT(*) FROM message").fetchone()[0] == 0
+    _assert_json_error(response, 400)
+    assert _stored(db) == 0
 
 
-def test_wrong_method_answers_json(client: FlaskClient) -> None:
-    response = client.get("/v2/messages")
+def test_rasa_accepts_tracker_events_wrapped_as_the_sdk_sends_them(client: FlaskClient, db: sqlite3.Connection) -> None:
+    batch = {"messages": [{"message": RASA_EVENT}, {"message": {"event": "bot", "text": "Hey there!", "data": {}}}]}
 
-    assert response.status_code == 405
-    assert response.json["errors"]
+    response = _send(client, _key(db), batch)
+
+    assert response.status_code == 200 and response.json["accepted"] == 2
+    assert _stored(db) == 2
+
+
+@pytest.mark.parametrize("item", [RASA_EVENT, {"message": "Hey"}, {"message": [RASA_EVENT]}, {"message": None}, {}],
+                         ids=["unwrapped event", "text", "list", "null", "empty"])
+def test_rasa_refuses_items_not_wrapping_an_event(client: FlaskClient, db: sqlite3.Connection, item: dict) -> None:
+    response = _send(client, _key(db), {"messages": [{"message": RASA_EVENT}, item]})
+
+    _assert_json_error(response, 400)
+    assert response.json["errors"][0].startswith("messages[1]:")
+    assert _stored(db) == 0  # a batch is taken whole or not at all
+
+
+def test_rasa_keeps_extra_fields_but_warns_about_them(client: FlaskClient, db: sqlite3.Connection) -> None:
+    response = _send(client, _key(db), {"messages": [{"message": RASA_EVENT, "user": {"id": "u-1"}}]})
+
+    assert response.status_code == 200 and response.json["errors"] == []
+    assert response.json["warnings"] and response.json["warnings"][0].startswith("messages[0]:")
+
+
+def _without(path: str) -> dict:
+    """UNIVERSAL_MESSAGE with one field (`a.b`) removed."""
+    item = json.loads(json.dumps(UNIVERSAL_MESSAGE))
+    *parents, last = path.split(".")
+    target = item
+    for parent in parents:
+        target = target[parent]
+    del target[last]
+    return item
+
+
+UNIVERSAL_BAD = {
+    "no is_sender_bot": _without("is_sender_bot"),
+    "is_sender_bot as text": {**UNIVERSAL_MESSAGE, "is_sender_bot": "false"},
+    "no user": _without("user"),
+    "no user id": _without("user.id"),
+    "user as text": {**UNIVERSAL_MESSAGE, "user": "u-1"},
+    "no message": _without("message"),
+    "no text": _without("message.text"),
+    "text as number": {**UNIVERSAL_MESSAGE, "message": {"text": 5, "timestamp": 1}},
+    "no timestamp": _without("message.timestamp"),
+    "rasa wrapping": {"message": {"text": "Hello", "timestamp": 1}},
+}
+
+
+@pytest.mark.parametrize("item", UNIVERSAL_BAD.values(), ids=UNIVERSAL_BAD.keys())
+def test_universal_refuses_messages_without_the_documented_fields(
+    client: FlaskClient, db: sqlite3.Connection, item: dict
+) -> None:
+    response = _send(client, _key(db, UNIVERSAL), {"messages": [item]})
+
+    _assert_json_error(response, 400)
+    assert response.json["errors"][0].startswith("messages[0]:")
+    assert _stored(db) == 0
+
+
+def test_universal_accepts_an_iso_timestamp_and_a_numeric_user_id(client: FlaskClient, db: sqlite3.Connection) -> None:
+    item = {**UNIVERSAL_MESSAGE, "user": {"id": 42}, "message": {"text": "Hi", "timestamp": "2024-01-02T10:00:00Z"}}
+
+    assert _send(client, _key(db, UNIVERSAL), {"messages": [item]}).status_code == 200
+
+
+def test_other_channel_types_take_any_json_objects(client: FlaskClient, db: sqlite3.Connection) -> None:
+    response = _send(client, _key(db, ALEXA), {"messages": [{}, {"request": {"type": "LaunchRequest"}}]})
+
+    assert response.status_code == 200 and _stored(db) == 2
+
+
+def test_a_huge_bad_batch_gets_a_short_answer(client: FlaskClient, db: sqlite3.Connection) -> None:
+    response = _send(client, _key(db), {"messages": [{}] * 500})
+
+    _assert_json_error(response, 400)
+    assert len(response.json["errors"]) == ingest.MAX_REPORTED + 1 and "490 more" in response.json["errors"][-1]
+
+
+@pytest.mark.parametrize("path", ["/v2/nope", "/v2", "/v2/messages/1"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_unknown_paths_answer_json_404(client: FlaskClient, path: str, method: str) -> None:
+    _assert_json_error(client.open(path, method=method), 404)
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
+def test_wrong_method_answers_json_405_with_allow(client: FlaskClient, method: str) -> None:
+    response = client.open("/v2/messages", method=method)
+
+    _assert_json_error(response, 405)
+    assert "POST" in {allowed.strip() for allowed in response.headers["Allow"].split(",")}
+
+
+def test_too_large_body_answers_json_413(client: FlaskClient, db: sqlite3.Connection) -> None:
+    text = "x" * (client.application.config["MAX_CONTENT_LENGTH"] + 1)
+    response = _send(client, _key(db), {"messages": [{"message": {"text": text}}]})
+
+    _assert_json_error(response, 413)
+    assert _stored(db) == 0

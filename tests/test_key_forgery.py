@@ -1,60 +1,169 @@
-"""Forged API keys are refused with 401: unsigned, wrongly signed, edited, incomplete or naming another channel."""
+"""Forged API keys are refused with 401: unsigned, HMAC'd with the public key, signed by another key,
+carrying an unknown kid or a wrong audience, edited, incomplete, or naming another channel."""
 import base64
+import hashlib
+import hmac
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 import jwt
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import Flask
 from flask.testing import FlaskClient
 
-Forge = Callable[[dict, str], str]
+from mock_app.keys import EXTENSION, SigningKey, read_key
+
+CHANNEL = ("Botanalytics Chatbot", "Rasa")
+BATCH = {"messages": [{"message": {"event": "user", "text": "hi"}}]}  # valid for Rasa: only the key can be wrong
+Forge = Callable[[dict, SigningKey], str]
 
 
-def _unsigned(claims: dict, secret: str) -> str:
-    return jwt.encode(claims, None, algorithm="none")
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def _wrong_secret(claims: dict, secret: str) -> str:
-    return jwt.encode(claims, "not-the-app-secret-" + "x" * 32, algorithm="HS256")
+def _signed(claims: dict, signing: SigningKey, **header: str) -> str:
+    """Signed with the app's own private key: what an attacker cannot do, so whatever refuses
+    these keys is a check behind the signature."""
+    return jwt.encode(claims, signing.private, algorithm="EdDSA", headers={"kid": signing.kid, **header})
 
 
-def _tampered_claims(claims: dict, secret: str) -> str:
-    """The real signature over an edited payload."""
-    header, _, signature = jwt.encode(claims, secret, algorithm="HS256").split(".")
-    edited = base64.urlsafe_b64encode(json.dumps({**claims, "cid": 2}).encode()).rstrip(b"=").decode()
-    return f"{header}.{edited}.{signature}"
+def _hmac_with(secret: bytes, claims: dict, kid: str) -> str:
+    """An HS256 token made by hand: PyJWT itself refuses to use a public key as an HMAC secret."""
+    header = _b64(json.dumps({"alg": "HS256", "kid": kid, "typ": "JWT"}).encode())
+    payload = _b64(json.dumps(claims).encode())
+    signature = hmac.new(secret, f"{header}.{payload}".encode(), hashlib.sha256).digest()
+    return f"{header}.{payload}.{_b64(signature)}"
 
 
-def _missing_channel_claim(claims: dict, secret: str) -> str:
-    return jwt.encode({k: v for k, v in claims.items() if k != "channel"}, secret, algorithm="HS256")
+def alg_none(claims: dict, signing: SigningKey) -> str:
+    return jwt.encode(claims, None, algorithm="none", headers={"kid": signing.kid})
 
 
-def _another_channels_type(claims: dict, secret: str) -> str:
-    """Soundly signed, but naming a channel type this channel is not."""
-    return jwt.encode({**claims, "channel": "facebook-messenger"}, secret, algorithm="HS256")
+def hs256_with_public_key_pem(claims: dict, signing: SigningKey) -> str:
+    """Algorithm confusion: the public key, which is no secret, used as an HMAC key."""
+    pem = signing.public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return _hmac_with(pem, claims, signing.kid)
 
 
-FORGERIES: dict[str, Forge] = {forge.__name__.strip("_"): forge for forge in (
-    _unsigned, _wrong_secret, _tampered_claims, _missing_channel_claim, _another_channels_type)}
+def hs256_with_raw_public_key(claims: dict, signing: SigningKey) -> str:
+    raw = signing.public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return _hmac_with(raw, claims, signing.kid)
 
 
-@pytest.mark.parametrize("forge", FORGERIES.values(), ids=FORGERIES.keys())
+def another_signing_key(claims: dict, signing: SigningKey) -> str:
+    """A sound EdDSA key claiming the app's kid, but signed by someone else's private key."""
+    return jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": signing.kid})
+
+
+def unknown_kid(claims: dict, signing: SigningKey) -> str:
+    return _signed(claims, signing, kid=str(uuid.uuid4()))
+
+
+def no_kid(claims: dict, signing: SigningKey) -> str:
+    return jwt.encode(claims, signing.private, algorithm="EdDSA")
+
+
+def wrong_audience(claims: dict, signing: SigningKey) -> str:
+    return _signed({**claims, "aud": "https://api.example.com"}, signing)
+
+
+def audience_in_a_list(claims: dict, signing: SigningKey) -> str:
+    return _signed({**claims, "aud": [claims["aud"], "https://api.example.com"]}, signing)
+
+
+def no_audience(claims: dict, signing: SigningKey) -> str:
+    return _signed({k: v for k, v in claims.items() if k != "aud"}, signing)
+
+
+def tampered_payload(claims: dict, signing: SigningKey) -> str:
+    """The genuine header and signature over an edited payload."""
+    header, _, signature = _signed(claims, signing).split(".")
+    return f"{header}.{_b64(json.dumps({**claims, 'jti': 'chosen-by-the-attacker'}).encode())}.{signature}"
+
+
+def no_channel_claim(claims: dict, signing: SigningKey) -> str:
+    return _signed({k: v for k, v in claims.items() if k != "channel"}, signing)
+
+
+def true_as_channel_id(claims: dict, signing: SigningKey) -> str:
+    return _signed({**claims, "cid": True}, signing)
+
+
+# Each is refused by the key check itself; the comparison with the stored key would refuse them all
+# anyway, so the tests below call `read_key` too, or a broken check would go unnoticed.
+FORGERIES: list[Forge] = [
+    alg_none, hs256_with_public_key_pem, hs256_with_raw_public_key, another_signing_key, unknown_kid, no_kid,
+    wrong_audience, audience_in_a_list, no_audience, tampered_payload, no_channel_claim, true_as_channel_id,
+]
+
+
+def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
+    return db.execute(
+        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
+        " WHERE project.name = ? AND channel.name = ?", (project, name)
+    ).fetchone()
+
+
+def _send(client: FlaskClient, key: str):
+    return client.post("/v2/messages", json=BATCH, headers={"Authorization": f"Bearer {key}"})
+
+
+def test_the_genuine_key_is_accepted(client: FlaskClient, db: sqlite3.Connection) -> None:
+    """The control for the tests below: with the real key the same request is stored."""
+    assert _send(client, _channel(db, *CHANNEL)["api_key"]).status_code == 200
+
+
+@pytest.mark.parametrize("forge", FORGERIES, ids=[forge.__name__ for forge in FORGERIES])
 def test_forged_key_is_refused(app: Flask, client: FlaskClient, db: sqlite3.Connection, forge: Forge) -> None:
-    claims = jwt.decode(db.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0],
-                        options={"verify_signature": False})
+    claims = jwt.decode(_channel(db, *CHANNEL)["api_key"], options={"verify_signature": False})
+    forged = forge(claims, app.extensions[EXTENSION])
 
-    response = client.post("/v2/messages", json={"messages": [{"text": "hi"}]},
-                           headers={"Authorization": f"Bearer {forge(claims, app.config['SECRET_KEY'])}"})
+    with app.app_context(), pytest.raises(jwt.InvalidTokenError):
+        read_key(forged)
+    response = _send(client, forged)
 
     assert response.status_code == 401 and response.json["errors"]
     assert db.execute("SELECT COUNT(*) FROM message").fetchone()[0] == 0
 
 
+OTHER_CHANNEL = ("Botanalytics Customer Support Chatbot", "Rasa")
+EDITS: dict[str, Callable[[sqlite3.Connection], dict]] = {
+    "another type": lambda db: {"channel": "facebook-messenger"},
+    "another channel": lambda db: {"cid": _channel(db, *OTHER_CHANNEL)["id"]},
+}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_a_sound_key_naming_another_channel_is_refused(
+    app: Flask, client: FlaskClient, db: sqlite3.Connection, edit: Callable[[sqlite3.Connection], dict]
+) -> None:
+    """Right signature and claims, but not the key that the named channel holds."""
+    claims = jwt.decode(_channel(db, *CHANNEL)["api_key"], options={"verify_signature": False})
+
+    response = _send(client, _signed({**claims, **edit(db)}, app.extensions[EXTENSION]))
+
+    assert response.status_code == 401
+    assert db.execute("SELECT COUNT(*) FROM message").fetchone()[0] == 0
+
+
+def test_a_stored_key_is_refused_once_its_channel_claim_no_longer_matches_the_channel(
+    client: FlaskClient, db: sqlite3.Connection
+) -> None:
+    """A key is good for the channel type it names, never for another, even while it is the stored key."""
+    channel = _channel(db, "Botanalytics Chatbot", "Amazon Alexa")  # takes any JSON objects: only the key matters
+    db.execute("UPDATE channel SET type = 'samsung-bixby' WHERE id = ?", (channel["id"],))
+    db.commit()
+
+    assert _send(client, channel["api_key"]).status_code == 401
+
+
 def test_another_channels_key_only_ever_reaches_that_channel(client: FlaskClient, db: sqlite3.Connection) -> None:
-    other_key = db.execute("SELECT api_key FROM channel WHERE id = 2").fetchone()[0]
+    other = _channel(db, "Private Project", "Rasa")  # another account's, even
 
-    client.post("/v2/messages", json={"messages": [{"text": "hi"}]}, headers={"Authorization": f"Bearer {other_key}"})
-
-    assert [row[0] for row in db.execute("SELECT DISTINCT channel_id FROM message")] == [2]
+    assert _send(client, other["api_key"]).status_code == 200
+    assert [row[0] for row in db.execute("SELECT DISTINCT channel_id FROM message")] == [other["id"]]

@@ -15,7 +15,14 @@ from mock_app import keys
 from tests.conftest import DEMO
 from tests.http_client import HttpSession
 
-CHANNEL = "/projects/1/settings/channels/1"
+CHANNEL = ("Botanalytics Chatbot", "Rasa")  # HttpSession's default batch is a valid Rasa batch
+
+
+def _channel(db: sqlite3.Connection) -> sqlite3.Row:
+    return db.execute(
+        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
+        " WHERE project.name = ? AND channel.name = ?", CHANNEL
+    ).fetchone()
 
 
 @pytest.fixture
@@ -29,14 +36,14 @@ def served(app: Flask) -> Iterator[str]:
     thread.join()
 
 
-def test_keys_never_reach_the_logs(served: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_keys_never_reach_the_logs(served: str, db: sqlite3.Connection, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
+    channel = _channel(db)
     person = HttpSession(served)
     person.log_in(*DEMO)
-    old_key = person.shown_key(CHANNEL)
 
-    person.post_form(f"{CHANNEL}/regenerate", {})
-    new_key = person.shown_key(CHANNEL)
+    person.post_form(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate", {})
+    old_key, new_key = channel["api_key"], _channel(db)["api_key"]
     answers = [person.send_messages(new_key), person.send_messages(old_key), person.send_messages(new_key, [1])]
 
     assert [answer.status for answer in answers] == [200, 401, 400]
@@ -49,15 +56,17 @@ def test_keys_never_reach_the_logs(served: str, caplog: pytest.LogCaptureFixture
 def test_presented_keys_are_compared_in_constant_time(
     app: Flask, client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stored = db.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
+    stored = _channel(db)["api_key"]
     # Soundly signed and naming the right channel, so only the comparison with the stored key can refuse it.
+    signing = app.extensions[keys.EXTENSION]
     lookalike = jwt.encode({**jwt.decode(stored, options={"verify_signature": False}), "jti": "other"},
-                           app.config["SECRET_KEY"], algorithm="HS256")
+                           signing.private, algorithm="EdDSA", headers={"kid": signing.kid})
     compared: list[tuple[bytes, bytes]] = []
     real_compare = keys.hmac.compare_digest
     monkeypatch.setattr(keys.hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real_compare(a, b))
 
-    response = client.post("/v2/messages", json={"messages": [{}]}, headers={"Authorization": f"Bearer {lookalike}"})
+    response = client.post("/v2/messages", json={"messages": [{"message": {}}]},
+                           headers={"Authorization": f"Bearer {lookalike}"})
 
     assert response.status_code == 401
     assert (lookalike.encode(), stored.encode()) in compared

@@ -6,7 +6,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from mock_app.db import copy_database
+from tests.seed_copy import SeededDatabase
 from tests.conftest import AuthActions
 
 PAGES = ["/login", "/", "/projects", "/projects/1/settings/", "/projects/1/settings/channels/1", "/no-such-page"]
@@ -58,14 +58,11 @@ def test_session_cookie_is_httponly_and_samesite_lax(auth: AuthActions) -> None:
 
 
 @pytest.fixture
-def secure_app(seeded_database: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+def secure_app(seeded_database: SeededDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     """The app configured the way a deployment behind HTTPS is: through FLASK_* variables."""
-    seeded, secret = seeded_database
-    database = str(tmp_path / "secure.sqlite")
-    copy_database(seeded, database)
-    monkeypatch.setenv("FLASK_SESSION_COOKIE_SECURE", "true")
-    monkeypatch.setenv("FLASK_DATABASE", database)
-    monkeypatch.setenv("FLASK_SECRET_KEY", secret)
+    database = seeded_database.copy_to(tmp_path / "secure.sqlite")
+    for name, value in {**seeded_database.env(database), "FLASK_SESSION_COOKIE_SECURE": "true"}.items():
+        monkeypatch.setenv(name, value)
     return create_app()
 
 

@@ -9,6 +9,7 @@ from flask import Flask
 
 from mock_app import create_app
 from mock_app.db import get_db
+from mock_app.seed import CHANNEL_COUNT
 
 WORKERS = 4
 _start_line: Barrier | None = None
@@ -47,5 +48,5 @@ def test_workers_starting_together_share_one_secret_and_one_seeded_database(tmp_
 
     secrets_seen = {secret for secret, _ in started}
     assert len(secrets_seen) == 1 and len(next(iter(secrets_seen))) == 64
-    assert {channels for _, channels in started} == {6}
+    assert {channels for _, channels in started} == {CHANNEL_COUNT}
     assert sorted(path.name for path in tmp_path.iterdir()) == ["instance", "shared.sqlite"]  # no drafts left

@@ -1,0 +1,63 @@
+"""The product's on-screen words that the page objects locate by, each with the figure that shows it.
+
+Figures are the product's own, in shared/reference-ui/. A name marked "ours" belongs to an element the
+product shows without words (an icon); the product's markup may name it otherwise.
+"""
+
+# Header (dashboardactiveproject.png, project-clicklogo.png)
+LOGO = "botanalytics"  # the wordmark beside the mark, top left; it leads to the Projects dashboard
+PROJECT = "Project"  # small grey label above the active project's name
+CHANNEL = "Channel"  # small grey label above "All Channels"
+ALL_CHANNELS = "All Channels"
+MY_PROFILE = "My Profile"  # above the user's name, at the right
+LOG_OUT = "Log out"  # no figure shows the My Profile menu; shared/reference.md puts Log out there
+
+# The project menu (dashboard-clickprojectsettings.png)
+PROJECT_SETTINGS = "Project Settings"  # capital S; also the settings page's heading (channels-channelstab.png)
+SWITCH_PROJECTS = "Switch Projects"
+CREATE_PROJECT = "Create project"
+
+# Side-bar and Overview (dashboardactiveproject.png)
+OVERVIEW = "Overview"
+OVERVIEW_CARDS = ("Power User Histogram", "Message Volume by Channel", "Cumulative New Users", "Message Volume by Day")
+
+# Project Settings (channels-channelstab.png, regen-clickintchannel.png)
+GENERAL = "General"
+CHANNELS = "Channels"
+NAME = "Name"
+RENAME = "Rename"
+DISABLE_THIS_PROJECT = "Disable this project"
+DANGER_ZONE = "Danger Zone"
+CONNECT_NEW_CHANNEL = "Connect new channel..."
+
+# The expanded channel (regen-intclickregen.png, regen-intview.png)
+API_KEY = "API Key"  # capital K
+COPY = "Copy"
+REGENERATE = "Regenerate"  # right-most of the two buttons attached to the key
+STATUS = "Status"
+NOT_INTEGRATED = "Not Integrated"
+INTEGRATED = "Integrated"  # shared/reference.md: shown with a green dot once verified
+VERIFY = "Verify"
+REMOVE_THIS_CHANNEL = "Remove this channel"
+
+# The prompt (regen-intconfirm.png): its question is its name
+REGENERATE_QUESTION = "Do you want to regenerate API key and invalidate the old key?"
+CANCEL = "Cancel"
+
+# Projects dashboard (project-viewtile.png, project-clickellipsis.png, project-clicksettings.png)
+PROJECTS = "Projects"
+ADD_PROJECT = "Add project..."
+NO_NEW_USERS = "No new users"
+TILE_CHANNELS = "Channels"  # the grey chip at a tile's foot
+STAR = "Star"  # ours: the ☆ icon at a tile's top right
+OPTIONS = "Options"  # ours: the ⋮ icon beside the star
+SETTINGS_ITEM = "Settings..."  # with the ellipsis
+DISABLE_PROJECT = "Disable project"
+ENABLE_PROJECT = "Enable project"  # shared/reference.md: a disabled project's only menu item
+PROJECT_IS_DISABLED = "Project is disabled"  # shared/reference.md: a disabled tile's text
+DISABLE_QUESTION = "Do you want to disable the project and stop receiving updates?"  # shared/reference.md
+
+# Log in: the product's login page is in no figure; these are ours.
+EMAIL = "Email"
+PASSWORD = "Password"
+LOG_IN = "Log in"
