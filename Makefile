@@ -19,7 +19,7 @@ define pytest_then_trace_failures
 	fi; exit $$status
 endef
 
-.PHONY: help setup e2e test run serve flake-check bench docs clean
+.PHONY: help setup e2e test run serve attack flake-check bench docs clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -45,8 +45,12 @@ test: setup  ## run every test
 run: $(STAMP)  ## serve the mock app at http://127.0.0.1:5000 for clicking through
 	$(VENV)/bin/flask --app mock_app run --port 5000
 
-serve: $(STAMP)  ## serve the mock app with gunicorn (3 workers x 4 threads) at http://127.0.0.1:8000 (PORT=...)
-	$(VENV)/bin/gunicorn --config python:mock_app.gunicorn_conf --bind 127.0.0.1:$(PORT) 'mock_app:create_app()'
+serve: $(STAMP)  ## serve the mock app with waitress (12 threads; slow clients wait in its async front end) at http://127.0.0.1:8000 (PORT=...)
+	$(PY) -m mock_app.serve --bind 127.0.0.1:$(PORT)
+
+attack: $(STAMP)  ## 200 slow clients against the `make serve` server: the bounded test, then the figures
+	$(PYTEST) tests/test_slow_clients.py --tracing=off $(PYTEST_ARGS)
+	$(PY) -m benchmarks.slow_clients $(ATTACK_ARGS)
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
 	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)

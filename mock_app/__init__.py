@@ -8,10 +8,11 @@ from typing import Any
 from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from jinja2 import ChoiceLoader, FileSystemLoader
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from . import keys
-from .publish import publish_once
+from .config import load_from_environment, trusted_hosts
+from .publish import PRIVATE_FILE, PRIVATE_FOLDER, create_private_file, make_private, publish_once
 
 csrf = CSRFProtect()
 
@@ -20,16 +21,20 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+HSTS_MAX_AGE_S = 365 * 24 * 3600
+UNTRUSTED_HOST = "400 Bad Request: this server does not answer to that host name.\n"
 
 
 def _instance_file(instance_path: str, name: str, make: Callable[[], str]) -> str:
-    """A private file (mode 0600) made once and kept; workers starting together all read the same one."""
+    """A private file (mode 0600, in a 0700 folder) made once and kept; workers starting together all
+    read the same one. One an older version left readable is closed up."""
     path = Path(instance_path) / name
     if not path.exists():
         with publish_once(path) as draft:
-            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as file:
+            with os.fdopen(create_private_file(draft), "w") as file:
                 file.write(make())
+    make_private(path.parent, PRIVATE_FOLDER)
+    make_private(path, PRIVATE_FILE)
     return path.read_text()
 
 
@@ -58,6 +63,9 @@ def _add_security_headers(response: Response) -> Response:
     if response.mimetype == "text/html":
         # Pages show API keys: keep them out of shared caches and the back button after logout.
         response.headers.setdefault("Cache-Control", "no-store")
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Cookies only over HTTPS, so the browser is to use nothing else: no first plain request.
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={HSTS_MAX_AGE_S}")
     return response
 
 
@@ -75,12 +83,14 @@ ERROR_DETAILS = {
 }
 
 
-def _error_page(error: HTTPException) -> tuple[str, int]:
+def _error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     if isinstance(error, CSRFError):
         detail = "The form's security token is missing or has expired. Reload the page and try again."
     else:
         detail = ERROR_DETAILS.get(error.code or 500, error.description or "")
-    return render_template("errors/error.html", title=error.name, detail=detail), error.code or 500
+    # The exception's own headers, such as a 405's Allow, which a rendered page would otherwise drop.
+    headers = {name: value for name, value in error.get_headers() if name != "Content-Type"}
+    return render_template("errors/error.html", title=error.name, detail=detail), error.code or 500, headers
 
 
 def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
@@ -89,8 +99,15 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "botanalytics.sqlite"),
         DB_BUSY_TIMEOUT=30.0,
-        LOGIN_THROTTLE_LIMIT=5,
-        LOGIN_THROTTLE_WINDOW=300,
+        SESSION_IDLE_SECONDS=2 * 3600,  # server-side sessions (sessions.py) end after this long unused,
+        SESSION_MAX_SECONDS=12 * 3600,  # and this long after login, whatever
+        LOGIN_ADDRESS_LIMIT="30 per minute",  # attempts (password hashes) per client address; throttle.py
+        LOGIN_FAILURE_LIMITS="5 per minute; 20 per hour",  # failures per (account, address)
+        INGEST_RATE_LIMIT="50 per second",  # requests per API key
+        INGEST_KIB_LIMIT="1024 per 10 seconds",  # KiB of request bodies per API key
+        INGEST_MAX_MESSAGES=100,  # per batch; more is a 413
+        INGEST_CHANNEL_QUOTA_BYTES=16 * 1024 * 1024,  # stored message bodies per channel; more is a 413
+        JSON_MAX_DEPTH=32,  # nesting of arrays and objects in an API body
         MAX_CONTENT_LENGTH=1024 * 1024,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -98,9 +115,11 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         SEND_FILE_MAX_AGE_DEFAULT=365 * 24 * 3600,  # safe: static URLs carry their file's version
     )
     if test_config is None:
-        app.config.from_prefixed_env()
+        load_from_environment(app.config)
     else:
         app.config.from_mapping(test_config)
+    # A forged Host is answered 400, never reflected in a redirect or an external URL.
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("TRUSTED_HOSTS"))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
     app.extensions[keys.EXTENSION] = _api_key_signing_key(app)  # before db.init_app: seeding issues keys
@@ -110,9 +129,11 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         app.jinja_loader = ChoiceLoader([FileSystemLoader(app.config["TEST_TEMPLATE_OVERRIDES"]), app.jinja_loader])
 
     csrf.init_app(app)
-    from . import auth, dashboard, db, ingest, settings, timefmt
+    from . import auth, body_limit, dashboard, db, ingest, settings, state_db, timefmt
 
     db.init_app(app)
+    state_db.init_app(app)  # sessions and throttle counters, beside the database
+    app.wsgi_app = body_limit.LimitChunkedBodies(app.wsgi_app, app.config)  # type: ignore[method-assign]
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(settings.bp)
@@ -130,6 +151,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
             return error
         if request.path == "/v2" or request.path.startswith("/v2/"):
             return ingest.error_from(error)
+        if isinstance(error, SecurityError):  # a Host outside TRUSTED_HOSTS: no URL can be built for it
+            return Response(UNTRUSTED_HOST, error.code, mimetype="text/plain")
         return _error_page(error)
 
     return app

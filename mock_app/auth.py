@@ -1,17 +1,18 @@
-"""Logging in and out, and the `login_required` guard for every other page."""
+"""Logging in and out, changing a password, and the `login_required` guard for every other page."""
 import functools
 import secrets
-import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
+import click
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from . import sessions, throttle
 from .db import get_db, write_transaction
 
-bp = Blueprint("auth", __name__)
+bp = Blueprint("auth", __name__, cli_group=None)  # `flask set-password`, not `flask auth set-password`
 
 
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -26,34 +27,25 @@ def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
 
 @bp.before_app_request
 def load_logged_in_user() -> None:
-    user_id = session.get("user_id")
-    g.user = None
-    if user_id is not None:
-        g.user = get_db().execute("SELECT * FROM user WHERE id = ?", (user_id,)).fetchone()
+    """The user of the live server-side session the cookie names; a dead one is forgotten."""
+    token = session.get("sid")
+    g.user = sessions.user_for(token) if isinstance(token, str) else None
+    if g.user is None and "sid" in session:
+        session.pop("sid")
 
 
 def safe_next(target: str | None, default: str | None = None) -> str:
-    """Only follow a `next` that stays on this site, so no form is an open redirect."""
+    """Only follow a `next` that stays on this site, so no form is an open redirect.
+
+    Refused too: a backslash (browsers read `/\\evil.example` as `//evil.example`) and control
+    characters (a CR or LF cannot go in a Location header: it was a 500)."""
     fallback = default or url_for("dashboard.account")
-    if not target:
+    if not target or any(char == "\\" or ord(char) < 0x20 or ord(char) == 0x7F for char in target):
         return fallback
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
     return target
-
-
-def _admit_attempt(email: str) -> bool:
-    """Count this attempt against the email, unless it is over the limit; one transaction, so
-    attempts sent in parallel cannot all slip under it. A successful login clears the count."""
-    now = time.time()
-    with write_transaction() as db:
-        db.execute("DELETE FROM login_failure WHERE created_at <= ?", (now - current_app.config["LOGIN_THROTTLE_WINDOW"],))
-        recent = db.execute("SELECT COUNT(*) FROM login_failure WHERE email = ?", (email,)).fetchone()[0]
-        if recent >= current_app.config["LOGIN_THROTTLE_LIMIT"]:
-            return False
-        db.execute("INSERT INTO login_failure (email, created_at) VALUES (?, ?)", (email, now))
-    return True
 
 
 @functools.cache
@@ -62,32 +54,61 @@ def _stand_in_hash() -> str:
     return generate_password_hash(secrets.token_hex(16))
 
 
+def _login_page(status: int, **context: Any) -> tuple[str, int]:
+    return render_template("auth/login.html", next_url=request.values.get("next"), **context), status
+
+
 @bp.route("/login", methods=("GET", "POST"))
 def login() -> Any:
-    next_url = request.values.get("next")
     if request.method == "GET":
-        return render_template("auth/login.html", next_url=next_url)
+        return _login_page(200)
 
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
-    if not _admit_attempt(email):
-        error = "Too many failed attempts. Wait a few minutes, then try again."
-        return render_template("auth/login.html", next_url=next_url, error=error, email=email), 429
+    wait = throttle.login_wait(email, request.remote_addr)
+    if wait:  # answered before any password hash: a flood costs no hashing beyond the budget
+        error = f"Too many attempts. Wait {wait} seconds, then try again."
+        page, status = _login_page(429, error=error, email=email)
+        return page, status, {"Retry-After": str(wait)}
 
     user = get_db().execute("SELECT * FROM user WHERE email = ?", (email,)).fetchone()
     password_hash = user["password_hash"] if user else _stand_in_hash()
     if not check_password_hash(password_hash, password) or user is None:
-        error = "The email or password is not right."
-        return render_template("auth/login.html", next_url=next_url, error=error, email=email), 401
+        throttle.login_failed(email, request.remote_addr)
+        return _login_page(401, error="The email or password is not right.", email=email)
 
-    with write_transaction() as db:
-        db.execute("DELETE FROM login_failure WHERE email = ?", (email,))
-    session.clear()
-    session["user_id"] = user["id"]
-    return redirect(safe_next(next_url))
+    throttle.login_succeeded(email, request.remote_addr)
+    session.clear()  # a fresh form token too: nothing from before the login carries over
+    session["sid"] = sessions.start(user)
+    return redirect(safe_next(request.values.get("next")))
 
 
 @bp.post("/logout")
 def logout() -> Any:
+    token = session.get("sid")
+    if isinstance(token, str):
+        sessions.end(token)  # a copy of the cookie dies with it
     session.clear()
     return redirect(url_for("auth.login"))
+
+
+def change_password(user_id: int, new_password: str) -> None:
+    """Set the user's password and end all their sessions, the current one included.
+
+    Sessions are honoured only under the password hash they were opened with (sessions.py),
+    so they all end when this commits; the rows are deleted afterwards to tidy up."""
+    with write_transaction() as db:
+        db.execute("UPDATE user SET password_hash = ? WHERE id = ?", (generate_password_hash(new_password), user_id))
+    sessions.end_all(user_id)
+
+
+@bp.cli.command("set-password")
+@click.argument("email")
+@click.password_option(help="The new password; asked for (twice, hidden) when not given.")
+def set_password_command(email: str, password: str) -> None:
+    """Set the password of the user with EMAIL and log them out everywhere."""
+    user = get_db().execute("SELECT id FROM user WHERE email = ?", (email.strip().lower(),)).fetchone()
+    if user is None:
+        raise click.ClickException(f"No user has the email {email}.")
+    change_password(user["id"], password)
+    click.echo(f"Password changed for {email}; all of its sessions have ended.")

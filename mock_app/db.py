@@ -1,4 +1,5 @@
 """SQLite access: one connection per request on `g`, the schema, and the `init-db` command."""
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,7 +10,7 @@ from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from werkzeug.routing import IntegerConverter
 
-from .publish import publish_once
+from .publish import PRIVATE_FILE, create_private_file, make_private, publish_once
 
 SQLITE_MAX_INT = 2**63 - 1
 
@@ -84,9 +85,18 @@ def init_db_command() -> None:
     click.echo(f"Initialized the database at {current_app.config['DATABASE']}.")
 
 
+def database_files(database: Path) -> list[Path]:
+    """The database and the files SQLite keeps beside it in WAL mode."""
+    return [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
+
+
 def _create_database(app: Flask) -> None:
-    """Seed a draft and publish it, so workers starting together never see a half-made database."""
+    """Seed a draft and publish it, so workers starting together never see a half-made database.
+
+    The draft is made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the
+    database's own mode, so all three stay private whatever the umask."""
     with publish_once(Path(app.config["DATABASE"])) as draft, app.app_context():
+        os.close(create_private_file(draft))  # an empty file is an empty database to SQLite
         g.db = connect(str(draft))  # init_db works on the request connection; make it the draft
         init_db()
         g.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file before linking
@@ -96,5 +106,8 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = RowIdConverter
     app.teardown_appcontext(close_db)
     app.cli.add_command(init_db_command)
-    if not Path(app.config["DATABASE"]).exists():
+    database = Path(app.config["DATABASE"])
+    if not database.exists():
         _create_database(app)
+    for path in database_files(database):  # also closes up a database an older version left readable
+        make_private(path, PRIVATE_FILE)

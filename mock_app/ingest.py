@@ -1,4 +1,13 @@
-"""The ingestion API, `POST /v2/messages`: the proof that a key works or does not."""
+"""The ingestion API, `POST /v2/messages`: the proof that a key works or does not.
+
+Fair to every tenant: a key may send `INGEST_RATE_LIMIT` requests and `INGEST_KIB_LIMIT` KiB of
+body (parsing a 1 MiB body holds the interpreter for tens of ms) before it gets 429 with a
+Retry-After; a batch holds at most `INGEST_MAX_MESSAGES` messages, so a write transaction is a
+few hundred microseconds; and a channel stores at most `INGEST_CHANNEL_QUOTA_BYTES` of messages.
+Over-large batches and a full channel both answer 413 ("content too large"): the fix is on the
+client's side (smaller batches; a channel with room), retrying cannot help, and the SDKs log a
+4xx's `errors` without retrying it. 429 is kept for "later will do", which the SDKs retry.
+"""
 import json
 import logging
 import sqlite3
@@ -7,9 +16,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 import jwt
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from . import json_body, throttle
 from .db import get_db, write_transaction
 from .keys import fingerprint, read_key, same_key
 
@@ -18,6 +28,7 @@ log = logging.getLogger(__name__)
 
 INVALID_KEY = "The API key is not valid."
 PROJECT_DISABLED = "The project is disabled: it receives no messages until it is enabled again."
+NOT_JSON = "The body must be JSON, sent with 'Content-Type: application/json'."
 MAX_REPORTED = 10  # problems listed per answer; a huge bad batch must not make a huge answer
 
 
@@ -63,7 +74,7 @@ def _channel_for(token: str) -> sqlite3.Row | None:
     except jwt.InvalidTokenError:
         return None
     channel = get_db().execute(
-        "SELECT channel.id, channel.type, channel.api_key, project.disabled FROM channel"
+        "SELECT channel.id, channel.type, channel.api_key, channel.stored_bytes, project.disabled FROM channel"
         " JOIN project ON project.id = channel.project_id WHERE channel.id = ?",
         (claims["cid"],),
     ).fetchone()
@@ -126,6 +137,25 @@ def _check_batch(channel_type: str, body: Any) -> tuple[list[dict], list[str], l
     return batch, _first(problems), _first(warnings)
 
 
+def _too_many(wait: int) -> tuple[Response, int]:
+    limits = f"{throttle.describe('INGEST_RATE_LIMIT', 'requests')} and {throttle.describe('INGEST_KIB_LIMIT', 'KiB')}"
+    response, status = error(429, f"Too many requests with this key: it may send {limits}. Retry in {wait} s.")
+    response.headers["Retry-After"] = str(wait)
+    return response, status
+
+
+def _batch_too_large(size: int) -> tuple[Response, int]:
+    cap = current_app.config["INGEST_MAX_MESSAGES"]
+    return error(413, f"A batch holds at most {cap} messages; this one has {size}. Send them in smaller batches.")
+
+
+def _quota_full(used: int, adding: int) -> tuple[Response, int]:
+    quota = current_app.config["INGEST_CHANNEL_QUOTA_BYTES"]
+    return error(
+        413, f"The channel's storage quota is full: {used} of {quota} bytes used, and this batch needs {adding} more."
+    )
+
+
 def _first(lines: list[str]) -> list[str]:
     if len(lines) <= MAX_REPORTED:
         return lines
@@ -141,28 +171,52 @@ def messages() -> tuple[Response, int]:
     channel = _channel_for(token)
     if channel is None:
         return _unauthorized(INVALID_KEY)
+    if not request.is_json:
+        return error(400, NOT_JSON)
+    data = request.get_data(cache=False)  # over MAX_CONTENT_LENGTH: 413, with a length or chunked
+    wait = throttle.ingest_wait(g.key_fingerprint, kib=len(data) // 1024)
+    if wait:
+        return _too_many(wait)
     if channel["disabled"]:
         return error(403, PROJECT_DISABLED)
-    batch, problems, warnings = _check_batch(channel["type"], request.get_json(silent=True))
+    try:
+        body = json_body.loads(data, current_app.config["JSON_MAX_DEPTH"])
+    except json_body.Refused as refused:
+        return error(400, str(refused))
+    if isinstance(body, dict) and isinstance(body.get("messages"), list):
+        if len(body["messages"]) > current_app.config["INGEST_MAX_MESSAGES"]:
+            return _batch_too_large(len(body["messages"]))
+    batch, problems, warnings = _check_batch(channel["type"], body)
     if problems:
         return answer(400, problems, warnings)
+    not_stored = _store(token, channel, batch)
+    return not_stored or answer(200, [], warnings, accepted=len(batch))
+
+
+def _store(token: str, channel: sqlite3.Row, batch: list[dict[str, Any]]) -> tuple[Response, int] | None:
+    """Store the batch in one short transaction (at most INGEST_MAX_MESSAGES rows), or say why not."""
     received_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    rows = [(channel["id"], received_at, g.key_fingerprint, json.dumps(message)) for message in batch]
+    adding = sum(len(row[3]) for row in rows)  # ASCII (json.dumps escapes the rest): characters are bytes
+    quota = current_app.config["INGEST_CHANNEL_QUOTA_BYTES"]
+    if channel["stored_bytes"] + adding > quota:
+        return _quota_full(channel["stored_bytes"], adding)  # without waiting for the write lock
     with write_transaction() as db:
         # Checked again under the write lock: a key replaced or a project disabled meanwhile must not slip through.
         current = db.execute(
-            "SELECT channel.api_key, project.disabled FROM channel JOIN project ON project.id = channel.project_id"
-            " WHERE channel.id = ?",
+            "SELECT channel.api_key, channel.stored_bytes, project.disabled FROM channel"
+            " JOIN project ON project.id = channel.project_id WHERE channel.id = ?",
             (channel["id"],),
         ).fetchone()
         if not same_key(token, current["api_key"]):
             return _unauthorized(INVALID_KEY)
         if current["disabled"]:
             return error(403, PROJECT_DISABLED)
-        db.executemany(
-            "INSERT INTO message (channel_id, received_at, key_fingerprint, body) VALUES (?, ?, ?, ?)",
-            [(channel["id"], received_at, g.key_fingerprint, json.dumps(message)) for message in batch],
-        )
-    return answer(200, [], warnings, accepted=len(batch))
+        if current["stored_bytes"] + adding > quota:
+            return _quota_full(current["stored_bytes"], adding)
+        db.executemany("INSERT INTO message (channel_id, received_at, key_fingerprint, body) VALUES (?, ?, ?, ?)", rows)
+        db.execute("UPDATE channel SET stored_bytes = stored_bytes + ? WHERE id = ?", (adding, channel["id"]))
+    return None
 
 
 @bp.after_request

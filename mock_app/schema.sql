@@ -1,7 +1,7 @@
 -- Schema of the mock Botanalytics dashboard. Loaded by `flask --app mock_app init-db`.
 DROP TABLE IF EXISTS message;
 DROP TABLE IF EXISTS key_event;
-DROP TABLE IF EXISTS login_failure;
+DROP TABLE IF EXISTS login_failure;  -- gone: logins are throttled in the sessions file (throttle.py)
 DROP TABLE IF EXISTS user;
 DROP TABLE IF EXISTS channel;
 DROP TABLE IF EXISTS project;
@@ -32,6 +32,7 @@ CREATE TABLE project (
 );
 
 -- `integrated` is set by Verify once a message arrived with the current key; a new key clears it.
+-- `stored_bytes` is the size of the channel's stored message bodies, which its quota caps.
 CREATE TABLE channel (
   id INTEGER PRIMARY KEY,
   project_id INTEGER NOT NULL REFERENCES project (id),
@@ -40,6 +41,7 @@ CREATE TABLE channel (
   api_key TEXT NOT NULL UNIQUE,
   connected_at TEXT NOT NULL,
   integrated INTEGER NOT NULL DEFAULT 0,
+  stored_bytes INTEGER NOT NULL DEFAULT 0,
   UNIQUE (project_id, name)
 );
 
@@ -53,13 +55,6 @@ CREATE TABLE key_event (
   old_fingerprint TEXT NOT NULL,
   new_fingerprint TEXT NOT NULL UNIQUE
 );
-
-CREATE TABLE login_failure (
-  id INTEGER PRIMARY KEY,
-  email TEXT NOT NULL,
-  created_at REAL NOT NULL
-);
-CREATE INDEX login_failure_email ON login_failure (email, created_at);
 
 -- `key_fingerprint` names the key a message came with, so Verify can tell the current key's messages.
 CREATE TABLE message (

@@ -25,14 +25,17 @@ class Answer(NamedTuple):
 class HttpSession:
     """One person's browser, reduced to what the tests need: the session cookie and the form token."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, source: str | None = None) -> None:
+        """`source`: another loopback address (127.0.0.0/8) to connect from, so the server sees
+        another client; by default the system's choice."""
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.source_address = (source, 0) if source else None
         self.cookie = ""
         self.token = ""
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Answer:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S, source_address=self.source_address)
         try:
             sent = {**({"Cookie": self.cookie} if self.cookie else {}), **(headers or {})}
             connection.request(method, path, body=body, headers=sent)

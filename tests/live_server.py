@@ -1,14 +1,17 @@
-"""The mock app under gunicorn, configured as `make serve` runs it, on a listening socket the test owns.
+"""The mock app under the production server, as `make serve` runs it, on a listening socket the test owns.
 
-The test binds the port and hands the socket to gunicorn (`fd://`), so there is no port race and
-no readiness polling: a request made before the workers are up waits in the socket's backlog.
+The test binds the port and hands the socket to the server (`--fd`), so there is no port race and
+no readiness polling: a request made before the server is up waits in the socket's backlog.
 Owning the socket also lets a test kill the server and start a new one on the same address.
 """
 import os
 import signal
+import sqlite3
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +20,12 @@ from tests.seed_copy import SeededDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 STOP_TIMEOUT_S = 10
+BACKLOG = 1024  # room for a load test's sockets while the server starts
+
+
+def serve_command(fd: int) -> list[str]:
+    """`make serve`'s server on the inherited socket `fd`, logging every request."""
+    return [sys.executable, "-m", "mock_app.serve", "--fd", str(fd), "--log-level", "debug"]
 
 
 @dataclass
@@ -24,13 +33,12 @@ class LiveServer:
     database: str
     seeded: SeededDatabase  # the secrets the database was seeded with
     log_path: Path
-    workers: int = 3
-    threads: int = 4
+    command: Callable[[int], list[str]] = serve_command  # a benchmark may compare another server
     listener: socket.socket = field(init=False)
     process: subprocess.Popen | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=BACKLOG)
         self.listener.set_inheritable(True)
 
     @property
@@ -39,23 +47,18 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         fd = self.listener.fileno()
-        command = [
-            sys.executable, "-m", "gunicorn", "--config", "python:mock_app.gunicorn_conf",
-            "--bind", f"fd://{fd}", "--workers", str(self.workers), "--threads", str(self.threads),
-            "--log-level", "debug", "mock_app:create_app()",
-        ]
         env = {**os.environ, **self.seeded.env(self.database)}
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
-                command, cwd=ROOT, env=env, pass_fds=(fd,), stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, so a kill reaches every worker
+                self.command(fd), cwd=ROOT, env=env, pass_fds=(fd,), stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, so a kill reaches all it started
             )
-        answer = HttpSession(self.url).get("/login")  # waits in the backlog until a worker is up
+        answer = HttpSession(self.url).get("/login")  # waits in the backlog until the server is up
         assert answer.status == 200, f"server did not come up:\n{self.log()}"
         return self
 
     def kill(self) -> None:
-        """SIGKILL the master and every worker at once: no shutdown code runs."""
+        """SIGKILL the whole process group at once: no shutdown code runs."""
         assert self.process is not None
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=STOP_TIMEOUT_S)
@@ -74,6 +77,12 @@ class LiveServer:
     def close(self) -> None:
         self.stop()
         self.listener.close()
+
+    def read(self, sql: str, *args: object) -> list[sqlite3.Row]:
+        """Rows of the server's database, read beside it as another process would."""
+        with closing(sqlite3.connect(self.database)) as connection:
+            connection.row_factory = sqlite3.Row
+            return connection.execute(sql, args).fetchall()
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")

@@ -1,4 +1,5 @@
 """Logging in and out with the Flask test client."""
+import pytest
 from flask.testing import FlaskClient
 
 from mock_app.seed import DEMO_ACCOUNT
@@ -19,10 +20,23 @@ def test_login_continues_to_the_page_asked_for(auth: AuthActions) -> None:
     assert response.headers["Location"] == "/projects/1/settings/channels"
 
 
-def test_login_refuses_to_redirect_off_site(auth: AuthActions) -> None:
-    response = auth.login(next="https://evil.example/")
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "evil.example"])
+def test_login_refuses_to_redirect_off_site(auth: AuthActions, next_url: str) -> None:
+    response = auth.login(next=next_url)
 
     assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    "next_url", ["/\r\nSet-Cookie: stolen=1", "/projects\n", "/projects\r", "/\x00", "/\x1b[31m", "/\x7f"],
+    ids=["CRLF header", "LF", "CR", "NUL", "escape", "DEL"],
+)
+def test_login_with_control_characters_in_next_goes_to_the_dashboard(auth: AuthActions, next_url: str) -> None:
+    """A CR or LF cannot go in a Location header: this was a 500 after a successful login."""
+    response = auth.login(next=next_url)
+
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert "stolen" not in str(response.headers)
 
 
 def test_wrong_password_is_refused_and_logs_nobody_in(client: FlaskClient, auth: AuthActions) -> None:

@@ -1,5 +1,7 @@
 """Generated hostile input: every answer is a clean 4xx with a JSON or HTML error, and nothing changes."""
+import io
 import json
+import math
 import re
 import sqlite3
 import string
@@ -10,13 +12,13 @@ import jwt
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.test import TestResponse
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from werkzeug.test import TestResponse
 
-from mock_app import create_app
-from tests.seed_copy import SeededDatabase
+from mock_app import create_app, json_body
 from tests.conftest import AuthActions, csrf_token, dump_state
+from tests.seed_copy import SeededDatabase
 
 EXAMPLES = settings(max_examples=60, deadline=None)
 JSON_TYPES = ("application/json", "application/vnd.api+json")
@@ -24,8 +26,8 @@ CONTENT_TYPES = (*JSON_TYPES, "text/plain", "application/x-www-form-urlencoded",
 HEADER_TEXT = st.text(alphabet=string.printable.strip() + " " + "".join(map(chr, range(0xA0, 0x100))), max_size=80)
 WRONG_SECRET = "not-the-app-secret-" + "x" * 32
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+JSON_VALUES = st.recursive(  # floats include NaN and infinities, which json.dumps writes but JSON has not
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
@@ -35,7 +37,9 @@ JSON_VALUES = st.recursive(
 def app(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app for the module: every example must leave its database exactly as it was."""
     database = seeded_database.copy_to(tmp_path_factory.mktemp("hostile") / "hostile.sqlite")
-    return create_app(seeded_database.config(database, TESTING=True))
+    unthrottled = {"INGEST_RATE_LIMIT": "1000000 per second", "INGEST_KIB_LIMIT": "1000000 per second",
+                   "LOGIN_ADDRESS_LIMIT": "1000000 per second"}  # examples come fast; throttling is tested apart
+    return create_app(seeded_database.config(database, TESTING=True, **unthrottled))
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +66,21 @@ def _demo_key(database: sqlite3.Connection) -> str:
     return database.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
 
 
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    if math.isinf(float(text)):  # 1e400 parses as infinity, which no JSON number is
+        raise ValueError(f"{text} is not a finite number")
+    return float(text)
+
+
 def _is_accepted_batch(content_type: str, body: bytes) -> bool:
-    """A request the API must accept: JSON with a non-empty 'messages' array of objects."""
+    """A request the API must accept: JSON (no NaN, no infinity) with a non-empty 'messages' array of objects."""
     try:
-        value = json.loads(body)
-    except ValueError:
+        value = json.loads(body, parse_constant=_no_constants, parse_float=_finite)
+    except (ValueError, RecursionError):
         return False
     messages = value.get("messages") if isinstance(value, dict) else None
     return content_type in JSON_TYPES and isinstance(messages, list) and bool(messages) and all(
@@ -177,3 +191,127 @@ def test_hostile_ids_get_a_clean_4xx_page(
     assert 400 <= response.status_code < 500, f"{method} {route}: {response.status_code}"
     assert response.mimetype == "text/html" and "<h1" in response.get_data(as_text=True)
     assert dump_state(database) == before
+
+
+def _send_json_text(client: FlaskClient, database: sqlite3.Connection, text: str) -> TestResponse:
+    headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json"}
+    return client.post("/v2/messages", data=text, headers=headers)
+
+
+@pytest.mark.parametrize("levels", [1000, 100_000])
+def test_json_nested_very_deep_gets_a_clean_400(client: FlaskClient, database: sqlite3.Connection, levels: int) -> None:
+    """1,000 levels raised RecursionError in the parser: a 500."""
+    before = dump_state(database)
+
+    response = _send_json_text(client, database, '{"messages": [' + "[" * levels + "]" * levels + "]}")
+
+    _assert_clean_json_error(response, 400)
+    assert "levels deep" in response.json["errors"][0]
+    assert dump_state(database) == before
+
+
+def test_nesting_is_allowed_up_to_the_limit_and_no_further(app: Flask, client: FlaskClient,
+                                                            database: sqlite3.Connection) -> None:
+    limit = app.config["JSON_MAX_DEPTH"]
+    inner = limit - 3  # the body's object, its 'messages' array and the message itself take three levels
+
+    def nested(levels: int) -> str:
+        return '{"messages": [{"event": ' + "[" * levels + "]" * levels + "}]}"
+
+    deepest_refused = _send_json_text(client, database, nested(inner + 1))
+
+    assert deepest_refused.status_code == 400 and "levels deep" in deepest_refused.json["errors"][0]
+    assert "levels deep" not in str(_send_json_text(client, database, nested(inner)).json["errors"])
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400", "-1e400"])
+def test_numbers_json_has_not_get_a_clean_400(client: FlaskClient, database: sqlite3.Connection, number: str) -> None:
+    """They were stored as they came, making the stored message invalid JSON."""
+    before = dump_state(database)
+
+    response = _send_json_text(client, database, f'{{"messages": [{{"message": {{"confidence": {number}}}}}]}}')
+
+    _assert_clean_json_error(response, 400)
+    assert dump_state(database) == before
+
+
+def _over_the_limit(app: Flask) -> bytes:
+    return b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+
+
+SENT = {
+    "with a length": {},
+    # As gunicorn and werkzeug's server pass a chunked body: no length, a stream the server ends.
+    "chunked": {"headers": {"Transfer-Encoding": "chunked"}, "environ_overrides": {"wsgi.input_terminated": True}},
+}
+
+
+@pytest.mark.parametrize("how", SENT.values(), ids=SENT.keys())
+def test_an_api_body_over_the_limit_gets_json_413_however_it_is_sent(
+    app: Flask, client: FlaskClient, database: sqlite3.Connection, how: dict
+) -> None:
+    """A chunked body was cut at the limit and parsed: a 400 for its 'unterminated string'."""
+    headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json",
+               **how.get("headers", {})}
+    before = dump_state(database)
+
+    response = client.post("/v2/messages", input_stream=io.BytesIO(_over_the_limit(app)), headers=headers,
+                           environ_overrides=how.get("environ_overrides", {}))
+
+    _assert_clean_json_error(response, 413)
+    assert dump_state(database) == before
+
+
+@pytest.mark.parametrize("how", SENT.values(), ids=SENT.keys())
+def test_a_form_over_the_limit_gets_a_413_page_however_it_is_sent(app: Flask, how: dict) -> None:
+    form = b"email=a%40b.test&password=" + _over_the_limit(app)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **how.get("headers", {})}
+
+    response = app.test_client().post("/login", input_stream=io.BytesIO(form), headers=headers,
+                                      environ_overrides=how.get("environ_overrides", {}))
+
+    assert response.status_code == 413 and response.mimetype == "text/html"
+
+
+def test_a_chunked_body_under_the_limit_is_read_whole(client: FlaskClient, database: sqlite3.Connection) -> None:
+    message = {"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "x" * 100_000, "timestamp": 1}}
+    body = json.dumps({"messages": [message]}).encode()  # a Universal message: the demo key's channel
+    headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json",
+               **SENT["chunked"]["headers"]}
+
+    response = client.post("/v2/messages", input_stream=io.BytesIO(body), headers=headers,
+                           environ_overrides=SENT["chunked"]["environ_overrides"])
+
+    assert response.status_code == 200, response.json
+
+
+@EXAMPLES
+@given(next_url=st.text(max_size=40) | st.text(max_size=40).map(lambda text: "/" + text))
+def test_any_next_after_a_successful_login_redirects_on_site(app: Flask, next_url: str) -> None:
+    response = AuthActions(app.test_client()).login(next=next_url)
+
+    location = response.headers.get("Location", "")
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    assert location.startswith("/") and not location.startswith("//") and "\\" not in location
+
+
+def _real_depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_real_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_real_depth, value), default=0)
+    return 0
+
+
+BRACKETY_TEXT = st.text(alphabet='[]{}"\\ ab\u00e9\U0001f600', max_size=12)
+DEEP_JSON = st.recursive(
+    st.none() | st.integers() | BRACKETY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(BRACKETY_TEXT, inner, max_size=3),
+    max_leaves=40,
+)
+
+
+@EXAMPLES
+@given(value=DEEP_JSON, ensure_ascii=st.booleans())
+def test_the_depth_measured_before_parsing_is_the_real_depth(value: object, ensure_ascii: bool) -> None:
+    assert json_body.depth(json.dumps(value, ensure_ascii=ensure_ascii)) == _real_depth(value)

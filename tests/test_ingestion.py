@@ -240,11 +240,11 @@ def test_other_channel_types_take_any_json_objects(client: FlaskClient, db: sqli
     assert response.status_code == 200 and _stored(db) == 2
 
 
-def test_a_huge_bad_batch_gets_a_short_answer(client: FlaskClient, db: sqlite3.Connection) -> None:
-    response = _send(client, _key(db), {"messages": [{}] * 500})
+def test_a_large_bad_batch_gets_a_short_answer(client: FlaskClient, db: sqlite3.Connection) -> None:
+    response = _send(client, _key(db), {"messages": [{}] * 100})
 
     _assert_json_error(response, 400)
-    assert len(response.json["errors"]) == ingest.MAX_REPORTED + 1 and "490 more" in response.json["errors"][-1]
+    assert len(response.json["errors"]) == ingest.MAX_REPORTED + 1 and "90 more" in response.json["errors"][-1]
 
 
 @pytest.mark.parametrize("path", ["/v2/nope", "/v2", "/v2/messages/1"])
@@ -267,3 +267,109 @@ def test_too_large_body_answers_json_413(client: FlaskClient, db: sqlite3.Connec
 
     _assert_json_error(response, 413)
     assert _stored(db) == 0
+
+
+def _stored_bytes(db: sqlite3.Connection, channel: tuple[str, str] = ALEXA) -> int:
+    return _channel(db, *channel)["stored_bytes"]
+
+
+def test_a_batch_over_the_cap_gets_413_and_stores_nothing(client: FlaskClient, db: sqlite3.Connection) -> None:
+    cap = client.application.config["INGEST_MAX_MESSAGES"]
+
+    response = _send(client, _key(db, ALEXA), {"messages": [{}] * (cap + 1)})
+
+    _assert_json_error(response, 413)
+    assert f"at most {cap} messages" in response.json["errors"][0]
+    assert _stored(db) == 0
+    assert _send(client, _key(db, ALEXA), {"messages": [{}] * cap}).status_code == 200
+
+
+def test_a_flood_of_empty_objects_is_refused_before_a_row_is_written(
+    client: FlaskClient, db: sqlite3.Connection
+) -> None:
+    """1 MiB of `{}` used to become 349,518 rows in one write transaction."""
+    count = (client.application.config["MAX_CONTENT_LENGTH"] - 20) // 3
+    body = ('{"messages":[' + ",".join(["{}"] * count) + "]}").encode()
+
+    response = client.post("/v2/messages", data=body, headers={
+        "Authorization": f"Bearer {_key(db, ALEXA)}", "Content-Type": "application/json"})
+
+    _assert_json_error(response, 413)
+    assert _stored(db) == 0
+
+
+def test_stored_bytes_are_counted_per_channel(client: FlaskClient, db: sqlite3.Connection) -> None:
+    _send(client, _key(db, ALEXA), {"messages": [{"text": "hello"}, {"text": "again"}]})
+    _send(client, _key(db, RASA), VALID[RASA])
+
+    for channel in (ALEXA, RASA):
+        stored = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM message WHERE channel_id = ?",
+                            (_channel(db, *channel)["id"],)).fetchone()[0]
+        assert stored > 0 and _stored_bytes(db, channel) == stored
+
+
+def test_a_full_channel_gets_413_while_other_channels_take_messages(
+    client: FlaskClient, db: sqlite3.Connection
+) -> None:
+    message = {"text": "x" * 100}
+    client.application.config["INGEST_CHANNEL_QUOTA_BYTES"] = 3 * len(json.dumps(message))
+
+    statuses = [_send(client, _key(db, ALEXA), {"messages": [message]}).status_code for _ in range(4)]
+    full = _send(client, _key(db, ALEXA), {"messages": [message]})
+
+    assert statuses == [200, 200, 200, 413]
+    _assert_json_error(full, 413)
+    assert "storage quota is full" in full.json["errors"][0]
+    assert _stored_bytes(db) == 3 * len(json.dumps(message))
+    assert _send(client, _key(db, RASA), VALID[RASA]).status_code == 200
+
+
+@pytest.fixture
+def slow_limit(client: FlaskClient) -> int:
+    client.application.config["INGEST_RATE_LIMIT"] = "3 per minute"
+    return 3
+
+
+def test_a_key_over_its_rate_limit_gets_429_with_retry_after(
+    client: FlaskClient, db: sqlite3.Connection, slow_limit: int
+) -> None:
+    statuses = [_send(client, _key(db), VALID[RASA]).status_code for _ in range(slow_limit)]
+    response = _send(client, _key(db), VALID[RASA])
+
+    assert statuses == [200] * slow_limit
+    _assert_json_error(response, 429)
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+    assert _stored(db) == slow_limit
+
+
+def test_one_keys_limit_leaves_other_keys_alone(client: FlaskClient, db: sqlite3.Connection, slow_limit: int) -> None:
+    for _ in range(slow_limit + 1):
+        _send(client, _key(db), VALID[RASA])
+
+    assert _send(client, _key(db, UNIVERSAL), VALID[UNIVERSAL]).status_code == 200
+
+
+def test_a_key_over_its_volume_limit_gets_429(client: FlaskClient, db: sqlite3.Connection) -> None:
+    client.application.config["INGEST_KIB_LIMIT"] = "8 per minute"
+    batch = {"messages": [{"text": "x" * 3000}]}  # 2 whole KiB each
+
+    statuses = [_send(client, _key(db, ALEXA), batch).status_code for _ in range(5)]
+
+    assert statuses == [200] * 4 + [429]
+
+
+def test_small_bodies_count_only_as_requests(client: FlaskClient, db: sqlite3.Connection) -> None:
+    client.application.config["INGEST_KIB_LIMIT"] = "1 per minute"
+
+    statuses = [_send(client, _key(db, ALEXA), {"messages": [{"text": "hi"}]}).status_code for _ in range(5)]
+
+    assert statuses == [200] * 5
+
+
+def test_requests_with_a_wrong_key_are_not_counted_against_the_key(
+    client: FlaskClient, db: sqlite3.Connection, slow_limit: int
+) -> None:
+    for _ in range(slow_limit + 1):
+        _send(client, _key(db) + "x", VALID[RASA])
+
+    assert _send(client, _key(db), VALID[RASA]).status_code == 200

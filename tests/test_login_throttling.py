@@ -1,37 +1,133 @@
-"""Repeated failed logins lock that email out for a while, even with the right password afterwards."""
+"""Login throttling backs off the address that keeps failing and never locks the owner out:
+failures count per (account, address), every attempt per address, and a 429 costs no password hash."""
+import secrets
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 
+from mock_app import auth as auth_module
+from mock_app import create_app, throttle
 from tests.conftest import DEMO, OTHER, AuthActions
+from tests.seed_copy import SeededDatabase
+
+ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"  # documentation addresses: two clients, two places
+FAILURES_PER_MINUTE = 5  # the default LOGIN_FAILURE_LIMITS' first tier
 
 
-@pytest.fixture(autouse=True)
-def low_limit(app: Flask) -> None:
-    """Each failure costs a password hash; two make the point as well as five."""
-    app.config["LOGIN_THROTTLE_LIMIT"] = 2
+def _from(app: Flask, address: str) -> AuthActions:
+    """A browser at `address`."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return AuthActions(client)
 
 
-def _fail_until_throttled(app: Flask, auth: AuthActions) -> list[int]:
-    return [auth.login(DEMO[0], "wrong").status_code for _ in range(app.config["LOGIN_THROTTLE_LIMIT"] + 1)]
+@pytest.fixture
+def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every password check the app makes (each costs about 0.1 s of CPU)."""
+    checked: list[str] = []
+    real = auth_module.check_password_hash
+    monkeypatch.setattr(auth_module, "check_password_hash", lambda *args: checked.append("hash") or real(*args))
+    return checked
 
 
-def test_repeated_failures_are_throttled(app: Flask, auth: AuthActions) -> None:
-    statuses = _fail_until_throttled(app, auth)
-
-    assert statuses[:-1] == [401] * app.config["LOGIN_THROTTLE_LIMIT"] and statuses[-1] == 429
+def _guess(browser: AuthActions, times: int, email: str = DEMO[0]) -> list[int]:
+    return [browser.login(email, f"guess-{n}").status_code for n in range(times)]
 
 
-def test_right_password_is_refused_while_throttled(app: Flask, client: FlaskClient, auth: AuthActions) -> None:
-    _fail_until_throttled(app, auth)
+def test_repeated_failures_from_one_address_get_429_without_hashing(app: Flask, hashes: list[str]) -> None:
+    statuses = _guess(_from(app, ATTACKER), FAILURES_PER_MINUTE + 3)
 
-    response = auth.login(*DEMO)
-
-    assert response.status_code == 429 and "Too many failed attempts" in response.get_data(as_text=True)
-    assert client.get("/").status_code == 302  # still logged out
+    assert statuses == [401] * FAILURES_PER_MINUTE + [429] * 3
+    assert len(hashes) == FAILURES_PER_MINUTE
 
 
-def test_throttling_one_email_leaves_others_alone(app: Flask, auth: AuthActions) -> None:
-    _fail_until_throttled(app, auth)
+def test_the_owner_gets_in_from_another_address_while_the_attacker_is_throttled(app: Flask) -> None:
+    attacker, owner = _from(app, ATTACKER), _from(app, OWNER)
+    _guess(attacker, FAILURES_PER_MINUTE + 1)
 
-    assert auth.login(*OTHER).status_code == 302
+    assert owner.login(*DEMO).status_code == 302
+    assert _guess(attacker, 1) == [429]  # the owner's success does not clear the attacker's count
+
+
+def test_the_owner_gets_in_between_every_guess_of_an_attacker_who_keeps_going(app: Flask) -> None:
+    attacker = _from(app, ATTACKER)
+
+    owner_statuses = []
+    for _ in range(FAILURES_PER_MINUTE + 3):
+        _guess(attacker, 1)
+        owner_statuses.append(_from(app, OWNER).login(*DEMO).status_code)
+
+    assert owner_statuses == [302] * (FAILURES_PER_MINUTE + 3)
+
+
+def test_the_throttled_address_may_still_log_in_to_other_accounts(app: Flask) -> None:
+    attacker = _from(app, ATTACKER)
+    _guess(attacker, FAILURES_PER_MINUTE + 1)
+
+    assert attacker.login(*OTHER).status_code == 302
+
+
+def test_a_429_is_the_login_page_saying_how_long_to_wait(app: Flask) -> None:
+    attacker = _from(app, ATTACKER)
+    _guess(attacker, FAILURES_PER_MINUTE)
+
+    response = attacker.login(DEMO[0], "one more")
+
+    assert response.status_code == 429 and 1 <= int(response.headers["Retry-After"]) <= 60
+    page = response.get_data(as_text=True)
+    assert f"Wait {response.headers['Retry-After']} seconds" in page and 'role="alert"' in page
+
+
+def test_a_successful_login_clears_that_addresses_failures(app: Flask) -> None:
+    owner = _from(app, OWNER)
+    _guess(owner, FAILURES_PER_MINUTE - 1)
+    owner.login(*DEMO)
+
+    assert _guess(owner, FAILURES_PER_MINUTE) == [401] * FAILURES_PER_MINUTE
+
+
+def test_random_emails_cost_no_more_hashes_than_the_address_budget(app: Flask, hashes: list[str]) -> None:
+    app.config["LOGIN_ADDRESS_LIMIT"] = "6 per minute"  # each hash is about 0.1 s: six make the point
+    flooder = _from(app, ATTACKER)
+
+    statuses = [flooder.login(f"{secrets.token_hex(6)}@example.test", "x").status_code for _ in range(10)]
+
+    assert statuses == [401] * 6 + [429] * 4
+    assert len(hashes) == 6
+    assert _from(app, OWNER).login(*DEMO).status_code == 302  # another address has its own budget
+
+
+@pytest.fixture
+def second_worker(seeded_database: SeededDatabase, app: Flask) -> Flask:
+    """Another app on the same files, as another gunicorn worker process would be."""
+    return create_app(seeded_database.config(app.config["DATABASE"], TESTING=True))
+
+
+def test_workers_share_the_counts(app: Flask, second_worker: Flask) -> None:
+    first, second = _from(app, ATTACKER), _from(second_worker, ATTACKER)
+
+    workers = [first if n % 2 else second for n in range(FAILURES_PER_MINUTE + 1)]
+    statuses = [worker.login(DEMO[0], "wrong").status_code for worker in workers]
+
+    assert statuses == [401] * FAILURES_PER_MINUTE + [429]
+
+
+@pytest.fixture
+def in_parallel() -> Iterator[ThreadPoolExecutor]:
+    with ThreadPoolExecutor(8) as pool:
+        yield pool
+
+
+def test_hits_counted_in_parallel_are_counted_exactly(app: Flask, in_parallel: ThreadPoolExecutor) -> None:
+    """Each hit is one atomic statement, so parallel attempts cannot all slip under a limit."""
+    item = throttle._items("10 per minute")[0]
+
+    def hit(_: int) -> bool:
+        with app.app_context():
+            return throttle.limiter.hit(item, "parallel", ATTACKER)
+
+    allowed = list(in_parallel.map(hit, range(40)))
+
+    assert allowed.count(True) == 10

@@ -1,4 +1,4 @@
-"""Browser-facing protections: the security headers on every page and the session cookie's flags."""
+"""Browser-facing protections: the security headers on every page, the session cookie's flags, and HSTS."""
 from pathlib import Path
 
 import pytest
@@ -6,8 +6,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from tests.seed_copy import SeededDatabase
 from tests.conftest import AuthActions
+from tests.seed_copy import SeededDatabase
 
 PAGES = ["/login", "/", "/projects", "/projects/1/settings/", "/projects/1/settings/channels/1", "/no-such-page"]
 
@@ -70,3 +70,18 @@ def test_session_cookie_is_secure_when_configured(secure_app: Flask) -> None:
     response = AuthActions(secure_app.test_client()).login()
 
     assert "secure" in _cookie_flags(response.headers["Set-Cookie"])
+
+
+@pytest.mark.parametrize("path", ["/login", "/v2/messages", "/no-such-page"])
+def test_secure_cookies_come_with_hsts(secure_app: Flask, path: str) -> None:
+    response = secure_app.test_client().get(path)
+
+    header = response.headers["Strict-Transport-Security"]
+    directives = dict(part.strip().partition("=")[::2] for part in header.split(";"))
+    assert int(directives["max-age"]) >= 365 * 24 * 3600
+
+
+def test_no_hsts_while_cookies_travel_over_plain_http(client: FlaskClient) -> None:
+    response = client.get("/login")
+
+    assert "Strict-Transport-Security" not in response.headers

@@ -49,4 +49,5 @@ def test_workers_starting_together_share_one_secret_and_one_seeded_database(tmp_
     secrets_seen = {secret for secret, _ in started}
     assert len(secrets_seen) == 1 and len(next(iter(secrets_seen))) == 64
     assert {channels for _, channels in started} == {CHANNEL_COUNT}
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["instance", "shared.sqlite"]  # no drafts left
+    no_drafts_left = ["instance", "shared.sessions.sqlite", "shared.sqlite"]  # the data, and sessions beside it
+    assert sorted(path.name for path in tmp_path.iterdir()) == no_drafts_left

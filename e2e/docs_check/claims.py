@@ -32,6 +32,16 @@ class Visible:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """A list-like target has at least one item on screen."""
+
+    target: str
+
+    def verify(self, walk: Walker) -> None:
+        expect(walk.locate(self.target).first).to_be_visible(timeout=walk.timeout)
+
+
+@dataclass(frozen=True)
 class Hidden:
     target: str
 
@@ -47,15 +57,6 @@ class Selected:
 
     def verify(self, walk: Walker) -> None:
         expect(walk.locate(self.target)).to_have_attribute("aria-selected", "true", timeout=walk.timeout)
-
-
-@dataclass(frozen=True)
-class ContainsText:
-    target: str
-    text: str
-
-    def verify(self, walk: Walker) -> None:
-        expect(walk.locate(self.target)).to_contain_text(self.text, timeout=walk.timeout)
 
 
 Area = Literal["top-left corner", "top-right corner", "right half"]
@@ -97,14 +98,27 @@ class Placed:
 
 @dataclass(frozen=True)
 class AsksToConfirm:
-    """The prompt is a question and its text asks the reader to confirm."""
+    """The prompt is a modal dialog whose accessible name is a question about `about`."""
+
+    target: str
+    about: str
+
+    def verify(self, walk: Walker) -> None:
+        prompt = walk.locate(self.target)
+        expect(prompt).to_have_accessible_name(
+            re.compile(rf"\b{re.escape(self.about)}\b.*\?\s*$", re.IGNORECASE), timeout=walk.timeout
+        )
+        assert prompt.evaluate("dialog => dialog.matches(':modal')"), "the prompt is not modal"
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """A disclosure (a channel row's button) says it is open."""
 
     target: str
 
     def verify(self, walk: Walker) -> None:
-        prompt = walk.locate(self.target)
-        expect(prompt).to_have_accessible_name(re.compile(r"\?\s*$"), timeout=walk.timeout)
-        expect(prompt).to_have_accessible_description(re.compile(r"\bconfirm", re.IGNORECASE), timeout=walk.timeout)
+        expect(walk.locate(self.target)).to_have_attribute("aria-expanded", "true", timeout=walk.timeout)
 
 
 @dataclass(frozen=True)
@@ -146,4 +160,6 @@ class KeyIsUnique:
         assert not shared, f"the same key is shown for {', '.join(shared)}"
 
 
-Check = Visible | Hidden | Selected | ContainsText | Placed | AsksToConfirm | ShowsKey | KeyIsNew | KeyIsUnique
+Check = (
+    Visible | Listed | Hidden | Selected | Placed | AsksToConfirm | Expanded | ShowsKey | KeyIsNew | KeyIsUnique
+)

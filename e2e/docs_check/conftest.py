@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from e2e.server import MockServer
+from mock_app.seed import DEMO_ACCOUNT
 
 from .figures import RENDERER_FILE, VIEWPORT, FigureBook, committed_renderer, renderer
 from .report import write_report
@@ -20,7 +21,7 @@ SKIPPED_DRIFT = pytest.StashKey[str]()
 
 # The project and Integration channel the walk uses; against a deployment, set them to its test account's.
 # Method 1 starts from the active project, so DOCS_PROJECT must be the account's active project.
-DEMO_PROJECT, DEMO_CHANNEL = "Support Bot", "Rasa"
+DEMO_PROJECT, DEMO_CHANNEL = DEMO_ACCOUNT.active_project, "Rasa"
 PROJECT = os.environ.get("DOCS_PROJECT", DEMO_PROJECT)
 CHANNEL = os.environ.get("DOCS_CHANNEL", DEMO_CHANNEL)
 
@@ -47,6 +48,7 @@ def walk(docs_page: Page) -> Walk:
 def figure_book(pytestconfig: pytest.Config, mock_server: MockServer | None, browser: Browser) -> FigureBook:
     update = pytestconfig.getoption("update_figures")
     if update:
+        RENDERER_FILE.parent.mkdir(parents=True, exist_ok=True)  # `make docs` works from an empty docs/figures
         RENDERER_FILE.write_text(renderer(browser) + "\n")
     elif committed_renderer() != renderer(browser):
         pytestconfig.stash[SKIPPED_DRIFT] = (

@@ -11,7 +11,7 @@ FIGURES = Path(__file__).resolve().parents[2] / "docs" / "figures"
 # Which browser took the committed figures: another browser or version renders fonts differently,
 # so its figures are kept in the test output but not compared.
 RENDERER_FILE = FIGURES / "renderer.txt"
-VIEWPORT = {"width": 1024, "height": 640}
+VIEWPORT = {"width": 1470, "height": 1016}  # the product's figures, in CSS pixels (shared/reference-ui)
 # A pixel counts as changed when one of its colour channels moved this much (of 255): less is anti-aliasing.
 PIXEL_THRESHOLD = 48
 

@@ -19,10 +19,8 @@ def _step(method: Method, number: int, step: Step, guide: Path) -> list[str]:
     image = Path(os.path.relpath(figure_path(method, number, step), guide.parent))
     lines = [f"### Step {number}. {step.title}{flag}", "", step.instruction, "",
              f"![{method.name}, step {number}: {step.title}]({image.as_posix()})", ""]
-    if step.figure:
-        lines += [f"*Stands for the how-to's figure \"{step.figure}\".*", ""]
-    else:
-        lines += ["*The how-to has no figure for this step.*", ""]
+    caption = f"the how-to's figure \"{step.figure}\"" if step.figure else "a figure the how-to's text never mentions"
+    lines += [f"*Stands for {caption}, the product's `{step.product_figure}`.*", ""]
     if step.gap:
         lines += [f"> **Gap in the how-to:** {step.gap}", ""]
     lines += ["Checked on every test run:", ""]

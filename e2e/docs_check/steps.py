@@ -1,12 +1,14 @@
-"""The how-to's two methods as data: per step its figure, the page-object action and the claims to assert.
+"""The how-to's two methods as data: per step its figures, the page-object action and the claims to assert.
 
-Targets and actions name page objects of `pages/` as `object.member` or `object.method(argument)`:
-objects are dashboard, projects, tile, settings, channel and dialog; arguments are project and channel.
+Claims follow the product's screen; where the how-to's words differ from it, the step carries a `gap`,
+which the check reports without failing. Targets and actions name page objects of `pages/` as
+`object.member` or `object.method(argument)`: objects are header, dashboard, projects, tile, settings,
+channel and dialog (the channel's prompt); arguments are project and channel.
 """
 from dataclasses import dataclass, replace
 
 from .claims import (
-    AsksToConfirm, Check, ContainsText, Hidden, KeyIsNew, KeyIsUnique, Placed, Selected, ShowsKey, Visible,
+    AsksToConfirm, Check, Expanded, Hidden, KeyIsNew, KeyIsUnique, Listed, Placed, Selected, ShowsKey, Visible,
 )
 
 
@@ -21,13 +23,14 @@ class Claim:
 class Step:
     id: str  # stable: names the figure file
     title: str
-    figure: str | None  # the how-to's figure for this step; None where the how-to has none
+    figure: str | None  # the how-to's caption for this step's figure; None where its text has none
+    product_figure: str  # the product's own screenshot of this step, in shared/reference-ui/
     target: str  # the element to act on, outlined in the figure
     action: str | None  # the page-object action; None where the reader only looks
     shows: tuple[Claim, ...]  # checked before the figure is taken
     then: tuple[Claim, ...] = ()  # checked after the action (after the figure when there is none)
-    in_how_to: bool = True  # False: the how-to leaves this step out
-    gap: str | None = None  # what the how-to gets wrong or leaves unsaid here
+    in_how_to: bool = True  # False: the how-to's text leaves this step out
+    gap: str | None = None  # where the how-to's words differ from the screen, or leave something unsaid
     instruction: str = ""  # what the reader does, for the illustrated guide
 
 
@@ -41,88 +44,93 @@ class Method:
 
 
 SETTINGS_OPEN = Claim(
-    "the project's settings open", "the project's settings do not open", Visible("settings.general_tab")
+    "the Project Settings page opens", "the project's settings do not open", Visible("settings.heading")
+)
+INTEGRATION_GAP = (
+    "The how-to speaks of an \"Integration channel\", but nothing on the screen marks one: the reader has to "
+    "know that Rasa and Microsoft Bot Framework are the Integration channel types."
 )
 
-# From the Channels section on, both methods take the same steps.
+# From the Channels tab on, both methods take the same steps.
 SHARED_STEPS = (
     Step(
-        "channels-tab", "Open the Channels section", "ChannelsChannelsTab", "settings.channels_tab",
-        "settings.open_channels()",
+        "channels-tab", "Open the Channels tab", "ChannelsChannelsTab", "channels-channelstab.png",
+        "settings.channels_tab", "settings.open_channels()",
         shows=(
-            Claim("the settings have a 'General' section", "the project settings have no 'General' section",
+            Claim("the page has a 'General' tab", "Project Settings has no 'General' tab",
                   Visible("settings.general_tab")),
-            Claim("the settings have a 'Channels' section", "the project settings have no 'Channels' section",
+            Claim("the page has a 'Channels' tab", "the project settings have no 'Channels' section",
                   Visible("settings.channels_tab")),
         ),
         then=(
-            Claim("'Channels' becomes the current section", "clicking 'Channels' does not select that section",
+            Claim("'Channels' becomes the current tab", "clicking 'Channels' does not select that tab",
                   Selected("settings.channels_tab")),
-            Claim("it lists the connected channels", "the Channels section lists no connected channels",
-                  Visible("settings.channel_list")),
+            Claim("it lists the connected channels, one row each", "the Channels tab lists no channels",
+                  Listed("settings.channel_rows")),
         ),
-        instruction="The project's settings have two sections, General and Channels. Open Channels to see the "
-                    "channels connected to the project.",
+        instruction="Project Settings has two tabs, General and Channels. Open Channels: each channel connected "
+                    "to the project has a row of its own.",
     ),
     Step(
-        "click-channel", "Click the Integration channel", "Regen Click Int Channel", "settings.channel(channel)",
-        "settings.open_channel(channel)",
+        "click-channel", "Open the Integration channel's row", "Regen Click Int Channel", "regen-clickintchannel.png",
+        "settings.channel(channel)", "settings.open_channel(channel)",
         shows=(
-            Claim("the channel is in the list", "the channel is not in the list of connected channels",
+            Claim("the channel has a row", "the channel is not in the list of connected channels",
                   Visible("settings.channel(channel)")),
-            Claim("the list marks it as an Integration channel", "the list does not mark the channel as an "
-                  "Integration channel", ContainsText("settings.channel_row(channel)", "Integration channel")),
         ),
         then=(
-            Claim("the channel's settings open", "clicking the channel does not open its settings",
-                  Visible("channel.region")),
-            Claim("they show the channel's API key", "the channel's settings show no API key",
+            Claim("the row opens in place", "clicking the channel's row does not open it",
+                  Expanded("settings.channel(channel)")),
+            Claim("it shows the channel's API Key", "the opened channel shows no API Key",
                   ShowsKey("channel.api_key")),
         ),
-        instruction="Click the name of the Integration channel whose key you want to replace. Its settings open "
-                    "below it.",
+        gap=INTEGRATION_GAP,
+        instruction="Click the row of the Integration channel whose key you want to replace (Rasa here). The row "
+                    "opens where it is.",
     ),
     Step(
-        "click-regenerate", "Click Regenerate", "Regen Int Click Regen", "channel.regenerate_button",
-        "channel.regenerate()",
+        "click-regenerate", "Click Regenerate", "Regen Int Click Regen", "regen-intclickregen.png",
+        "channel.regenerate_button", "channel.regenerate()",
         shows=(
-            Claim("the channel's settings have a 'Regenerate' button",
+            Claim("the opened channel has a 'Regenerate' button",
                   "the channel's settings have no 'Regenerate' button", Visible("channel.regenerate_button")),
-            Claim("the button is on the right side of the channel's settings",
+            Claim("the button is on the right side, at the end of the key field",
                   "the Regenerate button is not on the right side of the channel's settings",
                   Placed("channel.regenerate_button", "right half", within="channel.region")),
         ),
         then=(
             Claim("a prompt opens", "clicking Regenerate opens no prompt", Visible("dialog.dialog")),
         ),
-        instruction="The channel's settings show its API key with two buttons, Copy and, at the right, Regenerate. "
-                    "Click Regenerate.",
+        instruction="Under API Key, the key sits in a field with two buttons at its right end, Copy and "
+                    "Regenerate. Click Regenerate.",
     ),
     Step(
-        "confirm", "Confirm in the prompt", "Regen Int Confirm", "dialog.confirm_button", "dialog.confirm()",
+        "confirm", "Confirm in the prompt", "Regen Int Confirm", "regen-intconfirm.png",
+        "dialog.confirm_button", "dialog.confirm()",
         shows=(
-            Claim("the prompt asks to confirm", "the prompt does not ask to confirm", AsksToConfirm("dialog.dialog")),
+            Claim("the prompt is a modal question about regenerating the key",
+                  "the prompt does not ask to confirm", AsksToConfirm("dialog.dialog", "regenerate")),
             Claim("its confirm button is labelled 'Regenerate'", "the prompt has no 'Regenerate' button",
                   Visible("dialog.confirm_button")),
         ),
         then=(
             Claim("the prompt closes", "the prompt stays open after confirming", Hidden("dialog.dialog")),
         ),
-        instruction="A prompt asks whether you really want a new key. Click its Regenerate button to go ahead; "
-                    "Cancel keeps the current key.",
+        instruction="The page dims and asks whether to regenerate the key and invalidate the old one. Click "
+                    "Regenerate to go ahead; Cancel keeps the current key.",
     ),
     Step(
-        "new-key", "See the new key", "Regen Int View", "channel.api_key", None,
+        "new-key", "See the new key", "Regen Int View", "regen-intview.png", "channel.api_key", None,
         shows=(
-            Claim("the channel's settings show a new key", "the key shown after confirming is not a new one",
+            Claim("the opened channel shows a new key", "the key shown after confirming is not a new one",
                   KeyIsNew("channel.api_key")),
         ),
         then=(
             Claim("the new key is unique: no other channel of the account has it",
                   "the new key is not unique in the account", KeyIsUnique()),
         ),
-        instruction="The channel's settings now show its new key, which no other channel of your account shares. "
-                    "Give it to your bot in place of the old one.",
+        instruction="The same row now shows the new key, which no other channel of your account shares; there "
+                    "is no other message. Give the new key to your bot: the old one no longer works.",
     ),
 )
 
@@ -131,27 +139,28 @@ METHOD_1 = Method(
     (
         Step(
             "active-project", "Open the active project's menu", "Dashboard Active Project",
-            "dashboard.active_project", "dashboard.open_project_menu()",
+            "dashboardactiveproject.png", "header.project_named(project)", "header.open_project_menu(project)",
             shows=(
-                Claim("the dashboard shows the active project's name", "the account dashboard does not show the "
-                      "active project's name", Visible("dashboard.active_project")),
+                Claim("the header names the active project", "the account dashboard does not show the "
+                      "active project's name", Visible("header.project_named(project)")),
             ),
             then=(
-                Claim("clicking the name opens a menu", "clicking the project's name opens no menu",
-                      Visible("dashboard.menu")),
+                Claim("clicking the name opens the project menu", "clicking the project's name opens no menu",
+                      Visible("header.project_menu")),
             ),
-            instruction="The account dashboard's header carries the active project's name as a button; "
-                        "clicking that button opens the project's menu.",
+            instruction="In the dark header, the Project block names the active project. Click it to open "
+                        "the project menu.",
         ),
         Step(
-            "project-settings", "Choose Project settings", "Dashboard Click Project Settings",
-            "dashboard.project_settings", "dashboard.open_project_settings()",
+            "project-settings", "Choose Project Settings", "Dashboard Click Project Settings",
+            "dashboard-clickprojectsettings.png", "header.project_settings", "dashboard.open_project_settings()",
             shows=(
-                Claim("the menu has a 'Project settings' item", "the project's menu has no 'Project settings' item",
-                      Visible("dashboard.project_settings")),
+                Claim("the menu has a 'Project Settings' item", "the project's menu has no 'Project Settings' item",
+                      Visible("header.project_settings")),
             ),
             then=(SETTINGS_OPEN,),
-            instruction="Choose Project settings in the menu.",
+            gap="The how-to calls the menu item \"Project settings\"; the screen reads \"Project Settings\".",
+            instruction="Choose Project Settings, the first item of the menu.",
         ),
         *SHARED_STEPS,
     ),
@@ -161,56 +170,60 @@ METHOD_2 = Method(
     "method-2", "Method 2", "From the Projects dashboard", "dashboard.open()",
     (
         Step(
-            "click-logo", "Click the Botanalytics logo", "Project Click Logo", "dashboard.logo",
-            "dashboard.open_projects_dashboard()",
+            "click-logo", "Click the botanalytics logo", "Project Click Logo", "project-clicklogo.png",
+            "header.logo", "dashboard.open_projects_dashboard()",
             shows=(
-                Claim("the header shows the Botanalytics logo", "the header has no Botanalytics logo link",
-                      Visible("dashboard.logo")),
+                Claim("the header shows the botanalytics logo", "the header has no Botanalytics logo link",
+                      Visible("header.logo")),
                 Claim("the logo is in the top-left corner", "the Botanalytics logo is not in the top-left corner",
-                      Placed("dashboard.logo", "top-left corner")),
+                      Placed("header.logo", "top-left corner")),
             ),
             then=(
                 Claim("the logo leads to the Projects dashboard", "the logo does not lead to the Projects dashboard",
                       Visible("projects.heading")),
             ),
-            instruction="Click the Botanalytics logo at the top left of the page to reach the Projects dashboard.",
+            instruction="Click the botanalytics logo at the top left of the header to reach the Projects dashboard.",
         ),
         Step(
-            "find-tile", "Find the project's tile", "Projects View Tile", "tile.tile", None,
+            "find-tile", "Find the project's tile", "Projects View Tile", "project-viewtile.png", "tile.tile", None,
             shows=(
                 Claim("the Projects dashboard has a tile for the project", "the Projects dashboard has no tile "
                       "for the project", Visible("tile.tile")),
             ),
-            instruction="Find the tile of the project whose channel needs a new key.",
+            instruction="Find the tile of the project whose channel needs a new key; its name is on the "
+                        "coloured ribbon.",
             gap="The how-to's text here speaks of adding a new Integration channel to the project, wording left "
                 "over from another page; the project meant is the one whose channel needs a new key.",
         ),
         Step(
-            "tile-options", "Open the tile's options menu", None, "tile.options", "tile.open_options()",
+            "tile-options", "Open the tile's ⋮ menu", None, "project-clickellipsis.png", "tile.options",
+            "tile.open_options()",
             shows=(
-                Claim("the tile has an options button (three dots)", "the project tile has no options button",
-                      Visible("tile.options")),
-                Claim("the options button is in the tile's top-right corner", "the project tile's options button "
+                Claim("the tile has a ⋮ button", "the project tile has no options button", Visible("tile.options")),
+                Claim("the ⋮ is in the tile's top-right corner", "the project tile's options button "
                       "is not in its top-right corner", Placed("tile.options", "top-right corner", within="tile.tile")),
             ),
             then=(
-                Claim("the tile's menu offers 'Settings'", "the project tile's menu has no 'Settings' item",
+                Claim("the menu offers 'Settings...'", "the project tile's menu has no 'Settings...' item",
                       Visible("tile.settings")),
             ),
-            instruction="Click the three dots in the tile's top-right corner to open its menu.",
+            instruction="Click the ⋮ beside the star in the tile's top-right corner to open its menu.",
             in_how_to=False,
-            gap="The how-to goes straight from finding the tile to the settings window: it never says to open "
-                "the tile's options menu (the three dots) and choose Settings.",
+            gap="The how-to's text goes straight from finding the tile to the settings: it never says to open "
+                "the tile's ⋮ menu and choose Settings..., although its figures show both.",
         ),
         Step(
-            "tile-settings", "Choose Settings", None, "tile.settings", "tile.open_settings()",
+            "tile-settings", "Choose Settings...", None, "project-clicksettings.png", "tile.settings",
+            "tile.open_settings()",
             shows=(
-                Claim("the menu's item is labelled 'Settings'", "the project tile's menu has no 'Settings' item",
+                Claim("the menu's item reads 'Settings...'", "the project tile's menu has no 'Settings...' item",
                       Visible("tile.settings")),
             ),
             then=(SETTINGS_OPEN,),
-            instruction="Choose Settings in the tile's menu.",
+            instruction="Choose Settings..., the menu's first item.",
             in_how_to=False,
+            gap="Where the how-to's text names this item at all, it says \"Settings\"; the screen reads "
+                "\"Settings...\".",
         ),
         *SHARED_STEPS[:-1],
         replace(SHARED_STEPS[-1], figure="Regen Int View2"),

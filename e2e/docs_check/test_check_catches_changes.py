@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.conftest import TIMEOUT_MS
 from e2e.server import MockServer, serve_mock_app
-from mock_app.seed import DEMO_DATA
+from mock_app.seed import DEMO_ACCOUNT
 from pages import Header, LoginPage
 
 from .conftest import DEMO_CHANNEL, DEMO_PROJECT
@@ -41,17 +41,21 @@ class Change:
         (folder / self.template).write_text(text)
 
 
-REGENERATE_BUTTON = '    <button type="button" class="regenerate" data-dialog="regenerate-dialog">Regenerate</button>\n'
+REGENERATE_BUTTON = (
+    '          <button type="button" class="ui button" data-dialog="{{ id }}-regenerate">'
+    "{{ icon('sync', 14) }}Regenerate</button>\n"
+)
+KEY_FIELD = '          <input id="{{ id }}-key"'
 CHANGES = {
     "channels-renamed": Change(
-        "settings/layout.html",
+        "settings/tabs.html",
         ((" 'Channels')]", " 'Connections')]"),),
         {"method-1": "Method 1, step 3: the project settings have no 'Channels' section",
          "method-2": "Method 2, step 5: the project settings have no 'Channels' section"},
     ),
     "regenerate-on-the-left": Change(
-        "settings/channel.html",
-        ((REGENERATE_BUTTON, ""), ('<div class="key-row">\n', '<div class="key-row">\n' + REGENERATE_BUTTON)),
+        "settings/channels.html",
+        ((REGENERATE_BUTTON, ""), (KEY_FIELD, REGENERATE_BUTTON + KEY_FIELD)),
         # One method is enough here: the walk goes on to the end (reading every key of the account), and the
         # steps from Channels on are the same data in both methods.
         {"method-1": "Method 1, step 5: the Regenerate button is not on the right side of the channel's settings"},
@@ -83,9 +87,9 @@ def changed_page(changed_app: tuple[Change, MockServer], browser: Browser) -> It
     context = browser.new_context(base_url=server.url, viewport=VIEWPORT)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    demo = DEMO_DATA[0]  # the mock's own account, whatever E2E_DEMO_EMAIL says about a deployment
-    LoginPage(page).open().log_in(demo["email"], demo["password"])
-    expect(Header(page).log_out_button).to_be_visible()
+    # The mock's own account, whatever E2E_DEMO_EMAIL says about a deployment.
+    LoginPage(page).open().log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
+    expect(Header(page).profile_button).to_be_visible()
     yield page
     context.close()
 

@@ -69,8 +69,10 @@ def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) 
     json_path, xml_path = write_report([MethodResult(METHOD_2, steps)], tmp_path / "docs-report", "staging")
 
     report = json.loads(json_path.read_text())
-    assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings' item"]
+    assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings...' item"]
     assert report["passed"] is False and report["base_url"] == "staging"
-    assert [gap.split(":")[0] for gap in report["gaps"]] == ["Method 2, step 2", "Method 2, step 3"]
+    assert [gap.split(":")[0] for gap in report["gaps"]] == [
+        "Method 2, step 2", "Method 2, step 3", "Method 2, step 4", "Method 2, step 6"
+    ]
     failures = ET.parse(xml_path).getroot().iter("failure")
     assert [failure.get("message") for failure in failures] == report["failures"]

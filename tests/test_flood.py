@@ -1,0 +1,92 @@
+"""Floods against the production server (`make serve`), from other loopback addresses, while a person
+uses the app: bounded in count, asserted on statuses, never on times (benchmarks/abuse.py times them)."""
+import http.client
+from collections.abc import Iterator
+
+import pytest
+
+from tests import abuse
+from tests.conftest import DEMO, OTHER
+from tests.live_server import LiveServer
+from tests.seed_copy import SeededDatabase
+
+PERSON, ATTACKER, FLOODER = "127.0.0.1", "127.0.0.2", "127.0.0.3"
+FAILURES_PER_MINUTE, ATTEMPTS_PER_ADDRESS = 5, 30  # the defaults: LOGIN_FAILURE_LIMITS, LOGIN_ADDRESS_LIMIT
+# Each flood starts before the person's first request and sends all its requests (bounded: 400).
+THREADS, PER_THREAD = 4, 100
+
+
+@pytest.fixture(scope="module")
+def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    folder = tmp_path_factory.mktemp("flood")
+    live = LiveServer(seeded_database.copy_to(folder / "live.sqlite"), seeded_database, folder / "server.log").start()
+    yield live
+    live.close()
+
+
+
+def _channel(server: LiveServer, email: str, channel_type: str) -> tuple[str, str]:
+    """The path and key of the account's first channel of that type."""
+    row = server.read("SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id ="
+        " channel.project_id JOIN user ON user.account_id = project.account_id WHERE user.email = ?"
+        " AND channel.type = ? ORDER BY channel.id", email, channel_type,
+    )[0]  # fmt: skip
+    return f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]
+
+
+def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address(server: LiveServer) -> None:
+    with abuse.guessing(server.url, ATTACKER, DEMO[0], THREADS, per_thread=PER_THREAD) as attack:
+        owner = [abuse.ClientAt(server.url, PERSON).log_in(*DEMO).status for _ in range(3)]  # asserts 302 too
+        attack.wait()
+
+    assert owner == [302, 302, 302]
+    assert set(attack.statuses) == {401, 429}
+    # Checked before hashing, counted after: parallel guesses may pass the check together, once each.
+    assert attack.statuses.count(401) <= FAILURES_PER_MINUTE + THREADS - 1
+
+
+def test_a_random_email_flood_costs_at_most_the_address_budget_while_another_account_regenerates(
+    server: LiveServer,
+) -> None:
+    path, _ = _channel(server, OTHER[0], "rasa")
+    person = abuse.logged_in(server.url, PERSON, OTHER)
+
+    with abuse.random_emails(server.url, [FLOODER], THREADS, per_thread=PER_THREAD) as flood:
+        regenerated = [step.status for step in abuse.regenerations(person, path, 5)]
+        flood.wait()
+
+    assert regenerated == [302] * 5
+    assert set(flood.statuses) == {401, 429}
+    assert flood.statuses.count(401) <= ATTEMPTS_PER_ADDRESS  # counted before hashing, one statement each
+
+
+def test_one_keys_flood_gets_429_while_another_account_regenerates(server: LiveServer) -> None:
+    _, key = _channel(server, DEMO[0], "amazon-alexa")
+    path, _ = _channel(server, OTHER[0], "rasa")
+    person = abuse.logged_in(server.url, PERSON, OTHER)
+    stored_before = server.read("SELECT COUNT(*) FROM message")[0][0]
+
+    with abuse.key_flood(server.url, FLOODER, key, abuse.full_batch(10, 100), THREADS, per_thread=PER_THREAD) as flood:
+        regenerated = [step.status for step in abuse.regenerations(person, path, 5)]
+        flood.wait()
+
+    assert regenerated == [302] * 5
+    assert set(flood.statuses) == {200, 429}
+    stored = server.read("SELECT COUNT(*) FROM message")[0][0] - stored_before
+    assert stored == 10 * flood.statuses.count(200)  # every accepted batch stored whole, no refused one
+
+
+def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(server: LiveServer) -> None:
+    _, key = _channel(server, DEMO[0], "amazon-alexa")
+    body = abuse.full_batch(1, 2 * 1024 * 1024)
+    host, port = server.listener.getsockname()
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("POST", "/v2/messages", body=iter([body[:1024], body[1024:]]), encode_chunked=True,
+                           headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+        response = connection.getresponse()
+        status, mimetype = response.status, response.headers.get_content_type()
+    finally:
+        connection.close()
+
+    assert (status, mimetype) == (413, "application/json")

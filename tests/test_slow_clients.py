@@ -1,0 +1,39 @@
+"""Slow clients cannot stop `make serve`: 200 sockets trickling a header while a person regenerates a key."""
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import http_client
+from tests.conftest import DEMO
+from tests.live_server import LiveServer
+from tests.seed_copy import SeededDatabase
+from tests.slow_clients import SlowClients, normal_user
+
+SLOW_SOCKETS = 200
+REGENERATIONS = 3
+CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot
+# A bound, not a verdict: a request unanswered by then counts as not answered, so a server that
+# lets the attack through fails in seconds instead of hanging (regenerate takes ~5 ms alone).
+UNANSWERED_AFTER_S = 10.0
+
+
+@pytest.fixture
+def server(seeded_database: SeededDatabase, tmp_path: Path) -> Iterator[LiveServer]:
+    live = LiveServer(seeded_database.copy_to(tmp_path / "live.sqlite"), seeded_database, tmp_path / "server.log")
+    yield live.start()
+    live.close()
+
+
+def test_a_person_regenerates_while_200_slow_clients_trickle_headers(
+    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(http_client, "TIMEOUT_S", UNANSWERED_AFTER_S)
+
+    with SlowClients("127.0.0.1", server.listener.getsockname()[1], count=SLOW_SOCKETS) as attack:
+        steps = normal_user(server.url, DEMO, CHANNEL, REGENERATIONS)
+        held_open = attack.still_open  # read before leaving: the attack lasted the whole visit
+
+    assert len(steps) == 3 + 2 * REGENERATIONS
+    assert [(step.name, step.status, step.location) for step in steps if not step.as_expected] == []
+    assert held_open == SLOW_SOCKETS, "the server dropped slow sockets, so this run did not test the attack"
