@@ -6,7 +6,7 @@ Each server starts on its own copy of a freshly seeded database, on a free port 
 and takes the /v2/messages runs and then the regenerate runs at 1, 8 and 32 concurrent users
 (closed loop: each user sends its next request as soon as the last is answered). Locust runs
 on the same two cores as the server, so these are numbers for this machine, not for a
-deployment. Peak memory is the server's process tree (gunicorn: make, master and workers).
+deployment. Peak memory is the server's process tree (make and the server).
 """
 import argparse
 import csv
@@ -33,8 +33,8 @@ VENV_BIN = Path(sys.executable).parent
 SERVERS = {
     # `make run` with a free port instead of 5000.
     "flask run (dev)": lambda port: [str(VENV_BIN / "flask"), "--app", "mock_app", "run", "--port", str(port)],
-    # `make serve` itself: gunicorn, gthread workers, configured in mock_app/gunicorn_conf.py.
-    "make serve (gunicorn)": lambda port: ["make", "--no-print-directory", "serve", f"PORT={port}"],
+    # `make serve` itself: waitress, through mock_app/serve.py.
+    "make serve (waitress)": lambda port: ["make", "--no-print-directory", "serve", f"PORT={port}"],
 }
 SCENARIOS = {"/v2/messages": "IngestUser", "regenerate": "RegenerateUser"}
 USERS = (1, 8, 32)
@@ -91,9 +91,11 @@ def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: 
 
 def serve(name: str, database: str, secret: str, folder: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = {**os.environ, "FLASK_DATABASE": database, "FLASK_SECRET_KEY": secret}
+    # Raw capacity: the per-key ingestion limits would turn most of a closed-loop load into 429s.
+    env = {**os.environ, "FLASK_DATABASE": database, "FLASK_SECRET_KEY": secret,
+           "FLASK_INGEST_RATE_LIMIT": "1000000 per second", "FLASK_INGEST_KIB_LIMIT": "1000000000 per second"}
     log = open(folder / f"{name.split()[0]}-{port}.log", "w")
-    # A session of its own, so stopping it stops make, gunicorn and its workers together.
+    # A session of its own, so stopping it stops make and the server together.
     process = subprocess.Popen(SERVERS[name](port), cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
     wait_for_port(port, process)
     return process, f"http://127.0.0.1:{port}"

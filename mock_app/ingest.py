@@ -100,16 +100,24 @@ def _rasa_problem(item: dict) -> str | None:
 
 
 def _universal_problem(item: dict) -> str | None:
-    if not isinstance(item.get("is_sender_bot"), bool):
-        return "'is_sender_bot' must be true or false"
-    user = item.get("user")
-    if not isinstance(user, dict) or not _is_id(user.get("id")):
-        return "'user' must be an object with an 'id'"
+    """The product's REST docs (Universal, v2): each item is `{"message": {...}}` with an id, the thread
+    and conversation it belongs to, a timestamp, a sender with a type, and its content."""
     message = item.get("message")
-    if not isinstance(message, dict) or not isinstance(message.get("text"), str) or not _is_timestamp(
-        message.get("timestamp")
-    ):
-        return "'message' must be an object with a 'text' string and a 'timestamp'"
+    if not isinstance(message, dict):
+        return "a Universal message must be {\"message\": {...}}"
+    if not _is_id(message.get("id")):
+        return "'message.id' must be a non-empty text or a number"
+    for part in ("thread", "conversation"):
+        value = message.get(part)
+        if not isinstance(value, dict) or not _is_id(value.get("id")):
+            return f"'message.{part}' must be an object with an 'id'"
+    if not _is_timestamp(message.get("timestamp")):
+        return "'message.timestamp' must be a time"
+    sender = message.get("sender")
+    if not isinstance(sender, dict) or not _is_id(sender.get("id")) or not isinstance(sender.get("type"), str):
+        return "'message.sender' must be an object with an 'id' and a 'type'"
+    if not isinstance(message.get("content"), dict):
+        return "'message.content' must be an object"
     return None
 
 

@@ -1,4 +1,5 @@
 """A client of the ingestion API (`POST /v2/messages`), the proof that a key works."""
+import uuid
 from datetime import datetime, timezone
 from typing import Any
 
@@ -6,16 +7,28 @@ import jwt
 from playwright.sync_api import APIRequestContext, APIResponse
 
 
+def rasa_message(text: str = "hello") -> dict[str, Any]:
+    """A Rasa tracker event as the Rasa client sends it: wrapped as `{"message": {...}}`."""
+    event = {"event": "user", "timestamp": datetime.now(timezone.utc).timestamp(), "text": text}
+    return {"message": event}
+
+
+def universal_message(text: str = "hello") -> dict[str, Any]:
+    """A user's text message in the shape the product's REST docs give for Universal channels."""
+    return {"message": {
+        "id": str(uuid.uuid4()),
+        "thread": {"id": "t-1"},
+        "conversation": {"id": "c-1"},
+        "timestamp": datetime.now(timezone.utc).isoformat(),
+        "sender": {"id": "u-1", "type": "user"},
+        "locale": "en-US",
+        "content": {"texts": [{"text": text}]},
+    }}
+
+
 def sample_batch(channel_type: str) -> dict[str, Any]:
-    """One message shaped as the channel type's SDK sends it."""
-    now = datetime.now(timezone.utc)
-    if channel_type == "rasa":  # the Rasa client wraps each tracker event
-        return {"messages": [{"message": {"event": "user", "timestamp": now.timestamp(), "text": "hello"}}]}
-    return {"messages": [{
-        "is_sender_bot": False,
-        "user": {"id": "u-1", "name": "Test User"},
-        "message": {"text": "hello", "timestamp": now.isoformat()},
-    }]}
+    """One message shaped as the channel type's client sends it."""
+    return {"messages": [rasa_message() if channel_type == "rasa" else universal_message()]}
 
 
 def channel_type_of(key: str) -> str:

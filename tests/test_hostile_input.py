@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from werkzeug.test import TestResponse
 
 from mock_app import create_app, json_body
+from pages.ingestion_api import universal_message
 from tests.conftest import AuthActions, csrf_token, dump_state
 from tests.seed_copy import SeededDatabase
 
@@ -274,7 +275,7 @@ def test_a_form_over_the_limit_gets_a_413_page_however_it_is_sent(app: Flask, ho
 
 
 def test_a_chunked_body_under_the_limit_is_read_whole(client: FlaskClient, database: sqlite3.Connection) -> None:
-    message = {"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "x" * 100_000, "timestamp": 1}}
+    message = universal_message("x" * 100_000)
     body = json.dumps({"messages": [message]}).encode()  # a Universal message: the demo key's channel
     headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json",
                **SENT["chunked"]["headers"]}

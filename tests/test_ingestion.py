@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from mock_app import ingest
 from mock_app.keys import fingerprint
+from pages.ingestion_api import universal_message
 from tests.conftest import AuthActions, csrf_token
 
 RASA = ("Botanalytics Chatbot", "Rasa")
@@ -18,8 +19,7 @@ UNIVERSAL = ("Botanalytics Chatbot", "Universal")
 ALEXA = ("Botanalytics Chatbot", "Amazon Alexa")
 RASA_EVENT = {"event": "user", "sender_id": "s-1", "text": "Hey", "timestamp": 1704182400.5,
               "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}, "metadata": {}}
-UNIVERSAL_MESSAGE = {"is_sender_bot": False, "user": {"id": "u-1", "name": "Ada"},
-                     "message": {"text": "Hello", "timestamp": 1704182400000}}
+UNIVERSAL_MESSAGE = universal_message("Hello")
 VALID = {RASA: {"messages": [{"message": RASA_EVENT}]}, UNIVERSAL: {"messages": [UNIVERSAL_MESSAGE]},
          ALEXA: {"messages": [{"anything": "goes"}]}}
 
@@ -204,16 +204,18 @@ def _without(path: str) -> dict:
 
 
 UNIVERSAL_BAD = {
-    "no is_sender_bot": _without("is_sender_bot"),
-    "is_sender_bot as text": {**UNIVERSAL_MESSAGE, "is_sender_bot": "false"},
-    "no user": _without("user"),
-    "no user id": _without("user.id"),
-    "user as text": {**UNIVERSAL_MESSAGE, "user": "u-1"},
     "no message": _without("message"),
-    "no text": _without("message.text"),
-    "text as number": {**UNIVERSAL_MESSAGE, "message": {"text": 5, "timestamp": 1}},
+    "message as text": {"message": "Hello"},
+    "no id": _without("message.id"),
+    "no thread": _without("message.thread"),
+    "no thread id": _without("message.thread.id"),
+    "no conversation": _without("message.conversation"),
     "no timestamp": _without("message.timestamp"),
-    "rasa wrapping": {"message": {"text": "Hello", "timestamp": 1}},
+    "no sender": _without("message.sender"),
+    "no sender type": _without("message.sender.type"),
+    "no content": _without("message.content"),
+    "an old-style message": {"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "Hi", "timestamp": 1}},
+    "a rasa event": {"message": {"event": "user", "text": "Hello", "timestamp": 1}},
 }
 
 
@@ -228,8 +230,9 @@ def test_universal_refuses_messages_without_the_documented_fields(
     assert _stored(db) == 0
 
 
-def test_universal_accepts_an_iso_timestamp_and_a_numeric_user_id(client: FlaskClient, db: sqlite3.Connection) -> None:
-    item = {**UNIVERSAL_MESSAGE, "user": {"id": 42}, "message": {"text": "Hi", "timestamp": "2024-01-02T10:00:00Z"}}
+def test_universal_accepts_an_epoch_timestamp_and_numeric_ids(client: FlaskClient, db: sqlite3.Connection) -> None:
+    item = json.loads(json.dumps(UNIVERSAL_MESSAGE))
+    item["message"].update(id=7, timestamp=1704182400000, sender={"id": 42, "type": "user"})
 
     assert _send(client, _key(db, UNIVERSAL), {"messages": [item]}).status_code == 200
 

@@ -13,6 +13,7 @@ import pytest
 
 from e2e.server import MockServer, serve_mock_app
 from mock_app.keys import fingerprint
+from pages.ingestion_api import universal_message
 from tests.conftest import DEMO
 from tests.http_client import HttpSession
 from tests.sdk_env import SdkUnreachable, run_in_sdk, sdk_python
@@ -45,7 +46,7 @@ CLIENTS = {
     "universal": Client(
         "Universal",
         "import json, sys\nfrom botanalytics.universal import Universal\nUniversal().log_message(json.loads(sys.argv[1]))\n",
-        {"is_sender_bot": False, "user": {"id": "u-1"}, "message": {"text": "Hello", "timestamp": 1704182400000}},
+        universal_message("Hello"),
     ),
 }
 
