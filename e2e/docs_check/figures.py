@@ -17,17 +17,31 @@ PIXEL_THRESHOLD = 48
 
 # Styles are set through the CSS object model from the test side, which the app's CSP allows (a style
 # attribute it would not); the app has no inline styles, so clearing them restores the page.
-# A menu clips what lies outside it, so its items get the outline inside their box.
+# The outline goes inside the box where one around it would be cut off: a menu clips what lies outside it,
+# and the window's edge cuts off an outline around the logo or the Project block, which touch the top.
 OUTLINE = """(element, on) => {
+  const box = element.getBoundingClientRect();
+  const inside = element.getAttribute("role") === "menuitem" || box.left < 4 || box.top < 4;
   element.style.outline = on ? "3px solid #e4007c" : "";
-  element.style.outlineOffset = !on ? "" : element.getAttribute("role") === "menuitem" ? "-3px" : "3px";
+  element.style.outlineOffset = !on ? "" : inside ? "-3px" : "3px";
 }"""
 # Values that change from run to run are greyed out in place: unlike Playwright's masks, which are drawn
 # above everything, this keeps them beneath an open dialog and its backdrop, where the reader sees them.
+# SVG text has no background, so its glyphs go transparent and an outline drawn inwards fills its box.
 REDACT = """(elements, on) => elements.forEach((element) => {
   element.style.color = on ? "transparent" : "";
-  element.style.backgroundColor = on ? "#d5d5e0" : "";
+  if (element instanceof SVGElement) {
+    element.style.fill = on ? "transparent" : "";
+    element.style.outline = on ? "12px solid #d5d5e0" : "";
+    element.style.outlineOffset = on ? "-12px" : "";
+  } else {
+    element.style.backgroundColor = on ? "#d5d5e0" : "";
+  }
 })"""
+# What the calendar changes from run to run, besides the key the walk passes in: every <time> (the Overview's
+# date ranges, "Connected 2 days ago", which turns into "3 days ago" overnight) and the charts' weekday labels,
+# SVG text on the Overview and spans on the Projects dashboard's tiles. CSS is fine here: nothing acts on these.
+CALENDAR = ("time", "svg text.weekday", "span.weekday")
 
 
 @dataclass(frozen=True)
@@ -97,18 +111,20 @@ class FigureBook:
     committed: Path = FIGURES
 
     def take(
-        self, page: Page, folder: str, name: str, target: Locator, redact: list[Locator]
+        self, page: Page, folder: str, name: str, target: Locator, redact: list[Locator], full_page: bool = False
     ) -> tuple[str, Drift | None]:
-        """Outline `target`, grey out the `redact` elements, capture the viewport, then restore the page."""
+        """Outline `target`, grey out `redact` and the calendar, capture the viewport (or the whole page),
+        then restore the page."""
         path = self.output / folder / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         page.wait_for_load_state("load")  # images such as the logo, which a screenshot does not wait for
         target.scroll_into_view_if_needed()
         target.evaluate(OUTLINE, True)
+        redact = redact + [page.locator(css) for css in CALENDAR]
         for locator in redact:
             locator.evaluate_all(REDACT, True)
         try:
-            page.screenshot(path=path, animations="disabled", caret="hide")
+            page.screenshot(path=path, animations="disabled", caret="hide", full_page=full_page)
         finally:
             target.evaluate(OUTLINE, False)
             for locator in redact:

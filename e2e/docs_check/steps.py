@@ -5,10 +5,21 @@ which the check reports without failing. Targets and actions name page objects o
 `object.member` or `object.method(argument)`: objects are header, dashboard, projects, tile, settings,
 channel and dialog (the channel's prompt); arguments are project and channel.
 """
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .claims import (
-    AsksToConfirm, Check, Expanded, Hidden, KeyIsNew, KeyIsUnique, Listed, Placed, Selected, ShowsKey, Visible,
+    AsksToConfirm,
+    Check,
+    Expanded,
+    Hidden,
+    KeyIsNew,
+    KeyIsUnique,
+    Listed,
+    Modal,
+    Placed,
+    Selected,
+    ShowsKey,
+    Visible,
 )
 
 
@@ -32,6 +43,7 @@ class Step:
     in_how_to: bool = True  # False: the how-to's text leaves this step out
     gap: str | None = None  # where the how-to's words differ from the screen, or leave something unsaid
     instruction: str = ""  # what the reader does, for the illustrated guide
+    full_page: bool = False  # the product's figure of this screen shows the whole page, not only the viewport
 
 
 @dataclass(frozen=True)
@@ -47,8 +59,8 @@ SETTINGS_OPEN = Claim(
     "the Project Settings page opens", "the project's settings do not open", Visible("settings.heading")
 )
 INTEGRATION_GAP = (
-    "The how-to speaks of an \"Integration channel\", but nothing on the screen marks one: the reader has to "
-    "know that Rasa and Microsoft Bot Framework are the Integration channel types."
+    "The how-to asks for the \"Integration channel\", but no row on the screen says which channels are "
+    "Integration channels: the reader has to know that Rasa and Microsoft Bot Framework are, by their type."
 )
 
 # From the Channels tab on, both methods take the same steps.
@@ -59,7 +71,7 @@ SHARED_STEPS = (
         shows=(
             Claim("the page has a 'General' tab", "Project Settings has no 'General' tab",
                   Visible("settings.general_tab")),
-            Claim("the page has a 'Channels' tab", "the project settings have no 'Channels' section",
+            Claim("the page has a 'Channels' tab", "Project Settings has no 'Channels' tab",
                   Visible("settings.channels_tab")),
         ),
         then=(
@@ -108,9 +120,11 @@ SHARED_STEPS = (
         "confirm", "Confirm in the prompt", "Regen Int Confirm", "regen-intconfirm.png",
         "dialog.confirm_button", "dialog.confirm()",
         shows=(
-            Claim("the prompt is a modal question about regenerating the key",
+            Claim("the prompt's question asks about regenerating the key",
                   "the prompt does not ask to confirm", AsksToConfirm("dialog.dialog", "regenerate")),
-            Claim("its confirm button is labelled 'Regenerate'", "the prompt has no 'Regenerate' button",
+            Claim("the prompt is modal: the page under it waits for an answer",
+                  "the prompt is not modal: the page under it can still be used", Modal("dialog.dialog")),
+            Claim("its confirm button reads 'Regenerate'", "the prompt has no 'Regenerate' button",
                   Visible("dialog.confirm_button")),
         ),
         then=(
@@ -159,7 +173,8 @@ METHOD_1 = Method(
                       Visible("header.project_settings")),
             ),
             then=(SETTINGS_OPEN,),
-            gap="The how-to calls the menu item \"Project settings\"; the screen reads \"Project Settings\".",
+            gap="The how-to writes the menu item as \"Project settings\"; on the screen it reads "
+                "\"Project Settings\", with a capital S.",
             instruction="Choose Project Settings, the first item of the menu.",
         ),
         *SHARED_STEPS,
@@ -192,8 +207,9 @@ METHOD_2 = Method(
             ),
             instruction="Find the tile of the project whose channel needs a new key; its name is on the "
                         "coloured ribbon.",
-            gap="The how-to's text here speaks of adding a new Integration channel to the project, wording left "
-                "over from another page; the project meant is the one whose channel needs a new key.",
+            gap="Here the how-to's text has the reader look for the project \"to add a new Integration channel "
+                "to\", wording from another how-to; the project meant is the one whose channel needs a new key.",
+            full_page=True,
         ),
         Step(
             "tile-options", "Open the tile's ⋮ menu", None, "project-clickellipsis.png", "tile.options",
@@ -209,8 +225,9 @@ METHOD_2 = Method(
             ),
             instruction="Click the ⋮ beside the star in the tile's top-right corner to open its menu.",
             in_how_to=False,
-            gap="The how-to's text goes straight from finding the tile to the settings: it never says to open "
-                "the tile's ⋮ menu and choose Settings..., although its figures show both.",
+            gap="The how-to's text goes from finding the tile straight to the settings page: it never tells the "
+                "reader to open the tile's ⋮ menu (the product's figure project-clickellipsis.png shows it).",
+            full_page=True,
         ),
         Step(
             "tile-settings", "Choose Settings...", None, "project-clicksettings.png", "tile.settings",
@@ -222,11 +239,12 @@ METHOD_2 = Method(
             then=(SETTINGS_OPEN,),
             instruction="Choose Settings..., the menu's first item.",
             in_how_to=False,
-            gap="Where the how-to's text names this item at all, it says \"Settings\"; the screen reads "
-                "\"Settings...\".",
+            gap="The how-to's text never names this menu item: it speaks only of \"Project Settings\" and "
+                "\"the settings window\", while the item to choose reads \"Settings...\" (the product's figure "
+                "project-clicksettings.png shows it).",
+            full_page=True,
         ),
-        *SHARED_STEPS[:-1],
-        replace(SHARED_STEPS[-1], figure="Regen Int View2"),
+        *SHARED_STEPS,
     ),
 )
 

@@ -50,8 +50,8 @@ CHANGES = {
     "channels-renamed": Change(
         "settings/tabs.html",
         ((" 'Channels')]", " 'Connections')]"),),
-        {"method-1": "Method 1, step 3: the project settings have no 'Channels' section",
-         "method-2": "Method 2, step 5: the project settings have no 'Channels' section"},
+        {"method-1": "Method 1, step 3: Project Settings has no 'Channels' tab",
+         "method-2": "Method 2, step 5: Project Settings has no 'Channels' tab"},
     ),
     "regenerate-on-the-left": Change(
         "settings/channels.html",

@@ -6,7 +6,14 @@ from typing import Any, Literal
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
 
-from pages import AccountDashboard, ChannelSettings, Header, ProjectSettings, ProjectsDashboard, ProjectTile
+from pages import (
+    AccountDashboard,
+    ChannelSettings,
+    Header,
+    ProjectsDashboard,
+    ProjectSettings,
+    ProjectTile,
+)
 
 from .claims import Visible
 from .figures import Drift, FigureBook
@@ -87,13 +94,10 @@ class Walk:
     def locate(self, target: str) -> Locator:
         return self.call(target)
 
-    def changing(self) -> list[Locator]:
-        """What changes from run to run: the key, and the calendar (the Overview's date ranges, the
-        charts' weekday labels). Relative times ("Connected 4 months ago") count from the seeding, so
-        they stay. Located by CSS: these are greyed out in figures, never acted on."""
+    def secrets(self) -> list[Locator]:
+        """The key, new on every run: figures grey it out (and the calendar, which figures.py finds itself)."""
         channel: ChannelSettings = self.objects["channel"]
-        dates = self.page.locator("time").filter(has_text=re.compile(r"\d{4}"))
-        return [channel.api_key, dates, self.page.locator(".weekday")]
+        return [channel.api_key]
 
 
 def _verify(walk: Walk, result: ClaimResult) -> bool:
@@ -121,7 +125,8 @@ def walk_method(walk: Walk, method: Method, figures: FigureBook | None = None) -
             break  # the element to act on is missing: the reader is stuck here
         if figures:
             result.figure, result.drift = figures.take(
-                walk.page, method.key, f"{result.number:02d}-{step.id}", walk.locate(step.target), walk.changing()
+                walk.page, method.key, f"{result.number:02d}-{step.id}", walk.locate(step.target),
+                walk.secrets(), full_page=step.full_page,
             )
         if step.action and not _act(walk, step, result, method):
             break
