@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, g
 
+from .db import connect
 from .publish import PRIVATE_FILE, create_private_file, make_private, private_folder
 
 SCHEMA = """
@@ -48,8 +49,7 @@ def path_for(app: Flask) -> str:
 
 
 def _connect(path: str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=current_app.config["DB_BUSY_TIMEOUT"], isolation_level=None)
-    db.row_factory = sqlite3.Row
+    db = connect(path)  # as the data's connections: autocommit, rows by name, the same busy timeout
     # Losing the last second of counters or logins to a power cut costs a login, not data:
     # skip the fsync on every commit (WAL still keeps the file consistent).
     db.execute("PRAGMA synchronous = NORMAL")
