@@ -19,7 +19,7 @@ define pytest_then_trace_failures
 	fi; exit $$status
 endef
 
-.PHONY: help setup e2e test run serve attack flake-check bench docs clean
+.PHONY: help setup e2e test lint run serve attack flake-check bench docs clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -54,6 +54,14 @@ attack: $(STAMP)  ## 200 slow clients against the `make serve` server: the bound
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
 	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
+
+$(VENV)/.lint: $(STAMP)
+	$(PY) -m pip install --quiet --editable '.[test,lint]'
+	touch $@
+
+lint: $(VENV)/.lint  ## check the code with ruff (Flask's rule set) and its formatter
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 $(VENV)/.bench: $(STAMP)
 	$(PY) -m pip install --quiet --editable '.[test,bench]'

@@ -2,6 +2,7 @@
 
 With `--base-url URL` the suites run against that deployment and nothing is started.
 """
+
 from collections.abc import Iterator
 from typing import Any
 

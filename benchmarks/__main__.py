@@ -1,4 +1,5 @@
 """Run every benchmark, print their tables and write them to benchmarks/results/: `python -m benchmarks`."""
+
 import argparse
 import sys
 import time

@@ -15,6 +15,7 @@ server from other loopback addresses until the person is done:
 `--compare` runs every scenario on gunicorn's gthread workers (3 x 4) too: several processes
 sharing the counters. Loopback only; every flood is bounded (tests/abuse.py).
 """
+
 import argparse
 import functools
 import os
@@ -83,8 +84,9 @@ def _statuses(flood: abuse.Flood | None) -> str:
 
 
 @contextmanager
-def _server(seeded: SeededDatabase, folder: Path, command: Callable[[int], list[str]],
-            env: dict[str, str]) -> Iterator[LiveServer]:
+def _server(
+    seeded: SeededDatabase, folder: Path, command: Callable[[int], list[str]], env: dict[str, str]
+) -> Iterator[LiveServer]:
     database = seeded.copy_to(folder / f"{secrets.token_hex(4)}.sqlite")
     saved = {name: os.environ.get(name) for name in env}
     os.environ.update(env)  # LiveServer passes this process's environment to the server
@@ -102,8 +104,9 @@ def _server(seeded: SeededDatabase, folder: Path, command: Callable[[int], list[
         server.close()
 
 
-def _regenerate_under(server: LiveServer, flood: Callable[[LiveServer], abuse.Flood] | None,
-                      seconds: float) -> dict[str, Any]:
+def _regenerate_under(
+    server: LiveServer, flood: Callable[[LiveServer], abuse.Flood] | None, seconds: float
+) -> dict[str, Any]:
     row = _row(server, OTHER[0], "rasa")
     person = abuse.logged_in(server.url, PERSON, OTHER)
     path = f"/projects/{row['project_id']}/settings/channels/{row['id']}"
@@ -114,8 +117,12 @@ def _regenerate_under(server: LiveServer, flood: Callable[[LiveServer], abuse.Fl
         with flood(server) as attack:
             steps = list(abuse.regenerations(person, path, 1, seconds))
     ok = [step.seconds for step in steps if step.status == 302]
-    return {"measured": "regenerate (other account)", "ok": f"{len(ok)}/{len(steps)}", **_percentiles(ok),
-            "flood_statuses": _statuses(attack)}
+    return {
+        "measured": "regenerate (other account)",
+        "ok": f"{len(ok)}/{len(steps)}",
+        **_percentiles(ok),
+        "flood_statuses": _statuses(attack),
+    }
 
 
 def _owner_logins_under(server: LiveServer, attack: bool, seconds: float, threads: int) -> dict[str, Any]:
@@ -136,8 +143,12 @@ def _owner_logins_under(server: LiveServer, attack: bool, seconds: float, thread
     else:
         flood, steps = None, logins()
     ok = [step.seconds for step in steps if step.status == 302]
-    return {"measured": "owner's login", "ok": f"{len(ok)}/{len(steps)}", **_percentiles(ok),
-            "flood_statuses": _statuses(flood)}
+    return {
+        "measured": "owner's login",
+        "ok": f"{len(ok)}/{len(steps)}",
+        **_percentiles(ok),
+        "flood_statuses": _statuses(flood),
+    }
 
 
 def scenarios(threads: int) -> dict[str, tuple[dict[str, str], Callable[[LiveServer], abuse.Flood] | None]]:
@@ -152,10 +163,12 @@ def scenarios(threads: int) -> dict[str, tuple[dict[str, str], Callable[[LiveSer
         "one key, accepted 100 KB batches": ({}, key_flood(abuse.full_batch(100, 1000))),
         "one key, accepted 100 KB batches, per-key limits lifted": (UNLIMITED, key_flood(abuse.full_batch(100, 1000))),
         "random-email logins, one address": (
-            {}, lambda server: abuse.random_emails(server.url, ATTACKERS[:1], threads)
+            {},
+            lambda server: abuse.random_emails(server.url, ATTACKERS[:1], threads),
         ),
         "random-email logins, eight addresses": (
-            {}, lambda server: abuse.random_emails(server.url, ATTACKERS, max(threads, len(ATTACKERS)))
+            {},
+            lambda server: abuse.random_emails(server.url, ATTACKERS, max(threads, len(ATTACKERS))),
         ),
     }
 
@@ -170,8 +183,13 @@ def measure(name: str, seeded: SeededDatabase, folder: Path, args: argparse.Name
         scenario = f"wrong passwords for the owner's account, {args.threads} clients" if attack else "alone"
         progress(f"abuse: {name}, owner's login, {scenario}")
         with _server(seeded, folder, SERVERS[name], {}) as server:
-            rows.append({"server": name, "scenario": scenario,
-                         **_owner_logins_under(server, attack, args.seconds, args.threads)})
+            rows.append(
+                {
+                    "server": name,
+                    "scenario": scenario,
+                    **_owner_logins_under(server, attack, args.seconds, args.threads),
+                }
+            )
     return rows
 
 
@@ -198,8 +216,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         create_app(seeded.config(seeded.path))
         for name in names:
             rows += measure(name, seeded, folder, args)
-    result = {"machine": at_start, "load_average_1m_at_end": os.getloadavg()[0], "threads": args.threads,
-              "seconds": args.seconds, "rows": rows, "table": render(rows)}
+    result = {
+        "machine": at_start,
+        "load_average_1m_at_end": os.getloadavg()[0],
+        "threads": args.threads,
+        "seconds": args.seconds,
+        "rows": rows,
+        "table": render(rows),
+    }
     print(f"\n{TITLE}\n\n{result['table']}")
     print(f"\nwritten to {write_result('abuse', result)}")
     return result

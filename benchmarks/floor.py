@@ -8,6 +8,7 @@ context. Same embedded app, same locators, same `expect` checks; only the test f
 
     python -m benchmarks.floor --runs 10 --json /tmp/floor.json
 """
+
 import argparse
 import json
 import logging

@@ -10,6 +10,7 @@ also pays for closing the browser. CPU seconds (pytest or the script, the embedd
 Playwright's driver and Chromium together) are shown beside wall time: they barely move when
 other work shares the machine, so they check the wall-clock ratio.
 """
+
 import argparse
 import json
 import subprocess

@@ -8,6 +8,7 @@ The harness logs in once, over HTTP through the login form, and every Regenerate
 that session cookie, as tabs of one browser would: a log-in per user would spend the run hashing
 passwords instead of regenerating keys.
 """
+
 import itertools
 import json
 import os

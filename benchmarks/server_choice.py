@@ -8,6 +8,7 @@ while 4 clients post logins with random emails and a wrong password. The load ru
 two cores as the server, so the figures compare servers on this machine, not a deployment.
 The slow-client figures are benchmarks/slow_clients.py's.
 """
+
 import argparse
 import importlib.util
 import secrets

@@ -8,6 +8,7 @@ and takes the /v2/messages runs and then the regenerate runs at 1, 8 and 32 conc
 on the same two cores as the server, so these are numbers for this machine, not for a
 deployment. Peak memory is the server's process tree (make and the server).
 """
+
 import argparse
 import csv
 import http.cookiejar
@@ -92,8 +93,13 @@ def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: 
 def serve(name: str, database: str, secret: str, folder: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     # Raw capacity: the per-key ingestion limits would turn most of a closed-loop load into 429s.
-    env = {**os.environ, "FLASK_DATABASE": database, "FLASK_SECRET_KEY": secret,
-           "FLASK_INGEST_RATE_LIMIT": "1000000 per second", "FLASK_INGEST_KIB_LIMIT": "1000000000 per second"}
+    env = {
+        **os.environ,
+        "FLASK_DATABASE": database,
+        "FLASK_SECRET_KEY": secret,
+        "FLASK_INGEST_RATE_LIMIT": "1000000 per second",
+        "FLASK_INGEST_KIB_LIMIT": "1000000000 per second",
+    }
     log = open(folder / f"{name.split()[0]}-{port}.log", "w")
     # A session of its own, so stopping it stops make and the server together.
     process = subprocess.Popen(SERVERS[name](port), cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)

@@ -9,6 +9,7 @@ they never finish every 0.1 s. A request with no answer within --timeout seconds
 answered. `--compare` adds gunicorn's gthread workers (the server before) and its gevent workers,
 where installed (`pip install -e '.[bench]'`).
 """
+
 import argparse
 import importlib.util
 import secrets

@@ -5,6 +5,7 @@
 Writes each test's setup, call and teardown seconds; each fixture's setup seconds (so the browser
 launch shows up as `browser`); and every data reset and UI log-in of the fixtures, timed.
 """
+
 import json
 import os
 import sys
@@ -61,7 +62,7 @@ def pytest_runtest_protocol(item: pytest.Item) -> None:
 def _cpu_per_test() -> None:
     """A test's CPU runs from its start to the next one's; the last one also pays the session's teardown."""
     runs = list(tests.values())
-    for test, following in zip(runs, [*runs[1:], None]):
+    for test, following in zip(runs, [*runs[1:], None], strict=True):
         test["cpu"] = following["cpu_at_start"] - test["cpu_at_start"] if following else None
 
 
@@ -83,7 +84,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not path:
         return
     _cpu_per_test()
-    summary = {name: {"count": len(times), "total_s": sum(times), "max_s": max(times)}
-               for name, times in fixtures.items()}
+    summary = {
+        name: {"count": len(times), "total_s": sum(times), "max_s": max(times)} for name, times in fixtures.items()
+    }
     timings = {"tests": tests, "fixtures": summary, "resets_s": resets, "logins": logins}
     path.write_text(json.dumps(timings, indent=1))

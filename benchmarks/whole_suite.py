@@ -6,6 +6,7 @@ Runs `make e2e` with the `benchmarks.suite_timing` plugin and samples the memory
 process tree (make, pytest with the embedded app, Playwright's driver, Chromium). Browser start
 and data reset are also timed on their own, several times, for medians.
 """
+
 import argparse
 import json
 import subprocess

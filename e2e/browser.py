@@ -3,6 +3,7 @@
 Playwright's own Chromium is preferred. Where it cannot be downloaded, a system
 Chromium works through `executable_path`. Set CHROMIUM_PATH to choose one.
 """
+
 import os
 import shutil
 import subprocess

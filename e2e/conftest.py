@@ -1,4 +1,5 @@
 """Browser-suite fixtures: fresh data per test, one login per account per session, the API client."""
+
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -6,11 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from e2e.server import MockServer
 from e2e.demo import DEMO, Account
+from e2e.server import MockServer
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
-
 
 # The suite's one timeout setting: how long an action or an expectation may wait (ms).
 TIMEOUT_MS = float(os.environ.get("E2E_TIMEOUT_MS", "10000"))

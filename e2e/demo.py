@@ -3,6 +3,7 @@
 The defaults are the mock's demo data; against another deployment, set the environment variables to
 its test accounts and names. PROJECT must be the demo account's active project (Method 1 starts there).
 """
+
 import os
 from typing import NamedTuple
 

@@ -3,6 +3,7 @@
 Any failure is reported with its count and fails the check; it is a bug to fix at its
 cause, so nothing here retries a test.
 """
+
 import argparse
 import multiprocessing
 import os
@@ -54,8 +55,19 @@ def run_suite(runs: int, pytest_args: Sequence[str], report: Path) -> Tally:
     """Run the suite `runs` times over (pytest-repeat) and count the outcomes from its JUnit report."""
     output = tempfile.mkdtemp(prefix="flake-check-")  # pytest-playwright empties its output folder
     command = [
-        sys.executable, "-m", "pytest", *pytest_args, "--count", str(runs), "-q", "-p", "no:cacheprovider",
-        "--output", output, "--junitxml", str(report),
+        sys.executable,
+        "-m",
+        "pytest",
+        *pytest_args,
+        "--count",
+        str(runs),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--output",
+        output,
+        "--junitxml",
+        str(report),
     ]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, check=False)
@@ -81,7 +93,9 @@ def main(argv: Sequence[str]) -> int:
 
     print(f"\nflake check, {options.runs} runs per phase:")
     print(f"  no extra load:       {quiet.passed} passed, {quiet.failed} failed, {quiet.skipped} skipped")
-    print(f"  {options.cores} busy processes: {loaded.passed:>4} passed, {loaded.failed} failed, {loaded.skipped} skipped")
+    print(
+        f"  {options.cores} busy processes: {loaded.passed:>4} passed, {loaded.failed} failed, {loaded.skipped} skipped"
+    )
     failed = quiet.failed + loaded.failed
     print("  FLAKY: see the failures above" if failed else "  0 failures")
     return 1 if failed or not (quiet.passed and loaded.passed) else 0

@@ -1,4 +1,5 @@
 """Serve the mock app in-process on a free port, on a seeded database that resets in milliseconds."""
+
 import secrets
 import threading
 from collections.abc import Iterator, Mapping

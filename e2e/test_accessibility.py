@@ -1,4 +1,5 @@
 """An axe-core audit of every screen on both paths, menus and prompts open, finds no serious violations."""
+
 from collections.abc import Callable
 
 import pytest
@@ -79,8 +80,21 @@ def new_key_shown(page: Page) -> None:
 
 SCREENS: dict[str, Callable[[Page], None]] = {
     fn.__name__.replace("_", "-"): fn
-    for fn in (login_page, overview, project_menu, channel_menu, profile_menu, projects_dashboard, tile_menu,
-               disable_prompt, general_tab, channels_tab, expanded_channel, regenerate_prompt, new_key_shown)
+    for fn in (
+        login_page,
+        overview,
+        project_menu,
+        channel_menu,
+        profile_menu,
+        projects_dashboard,
+        tile_menu,
+        disable_prompt,
+        general_tab,
+        channels_tab,
+        expanded_channel,
+        regenerate_prompt,
+        new_key_shown,
+    )
 }
 
 
@@ -91,5 +105,6 @@ def test_screen_has_no_serious_accessibility_violations(page: Page, show_screen:
     results = Axe().run(page)
 
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, "\n".join(f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']]}"
-                                  for v in serious)
+    assert not serious, "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']]}" for v in serious
+    )

@@ -1,4 +1,5 @@
 """The header's channel menu narrows the Overview to one channel's messages."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT

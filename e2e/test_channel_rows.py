@@ -1,4 +1,5 @@
 """Channel rows open in place, one at a time, and say so to assistive technology."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT

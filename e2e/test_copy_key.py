@@ -1,4 +1,5 @@
 """The Copy button puts the shown key on the clipboard."""
+
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 

@@ -1,4 +1,5 @@
 """Disabling a project from its tile asks first, greys the tile and makes its keys refused; enabling undoes it."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT

@@ -1,4 +1,5 @@
 """Leaving the regenerate prompt without confirming changes nothing."""
+
 from collections.abc import Callable
 
 import pytest

@@ -1,4 +1,5 @@
 """What the mock does not implement is still on screen, marked unavailable and saying why."""
+
 import re
 from collections.abc import Callable
 
@@ -32,7 +33,9 @@ INERT: dict[str, Callable[[Page], Locator]] = {
 
 
 @pytest.mark.parametrize("find", INERT.values(), ids=INERT.keys())
-def test_an_unimplemented_control_is_visible_disabled_and_explained(page: Page, find: Callable[[Page], Locator]) -> None:
+def test_an_unimplemented_control_is_visible_disabled_and_explained(
+    page: Page, find: Callable[[Page], Locator]
+) -> None:
     control = find(page)
     url = page.url
 

@@ -1,4 +1,5 @@
 """Regeneration touches one channel's key, and each confirmation gives a different key."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT

@@ -1,5 +1,6 @@
 """Logging in and out: wrong credentials are refused, a logged-out visit resumes after login, and
 Log out in the My Profile menu ends the session."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, DEMO, PROJECT

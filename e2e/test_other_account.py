@@ -1,4 +1,5 @@
 """One account can neither see nor regenerate another account's channel."""
+
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect

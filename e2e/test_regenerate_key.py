@@ -1,4 +1,5 @@
 """Both of the how-to's methods end with a new, unique, working key."""
+
 import pytest
 from playwright.sync_api import Page, expect
 

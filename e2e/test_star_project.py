@@ -1,4 +1,5 @@
 """A starred project's tile comes first on the Projects dashboard."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import OTHER_PROJECT

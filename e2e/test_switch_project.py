@@ -1,4 +1,5 @@
 """The header's project menu switches the active project, and Method 1 follows it."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import OTHER_PROJECT, PROJECT

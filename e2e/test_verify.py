@@ -1,4 +1,5 @@
 """Verify marks a channel Integrated once a message came with its current key; a new key undoes it."""
+
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT

@@ -1,4 +1,5 @@
 """A small, faithful mock of the Botanalytics dashboard: projects, channels and their API keys."""
+
 import os
 import secrets
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Logging in and out, changing a password, and the `login_required` guard for every other page."""
+
 import functools
 import secrets
 from collections.abc import Callable

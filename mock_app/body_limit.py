@@ -8,6 +8,7 @@ past the limit and hands the app a stream of what it read, with that length: wer
 answers 413 through the app's own error pages (JSON under /v2) if it is over, and the app reads
 the body as usual if not.
 """
+
 import io
 from collections.abc import Callable, Iterable
 from typing import Any

@@ -1,4 +1,5 @@
 """The channel types Botanalytics knows, keyed by the id its SDKs put in a key's `channel` claim."""
+
 from typing import NamedTuple
 
 

@@ -1,4 +1,5 @@
 """Settings read from FLASK_* variables: booleans parsed as booleans, and the hosts the app answers to."""
+
 from collections.abc import Iterable
 from typing import Any
 

@@ -1,5 +1,6 @@
 """The account dashboard (the active project's Overview) and the Projects dashboard, with the
 project actions their menus offer: switch, star, disable and enable."""
+
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -23,9 +24,14 @@ def account() -> Any:
     days = models.last_week()
     per_channel, per_day = models.message_volume([channel["id"] for channel in shown], days)
     return render_template(
-        "dashboard/account.html", project=project, channels=channels, shown=shown,
+        "dashboard/account.html",
+        project=project,
+        channels=channels,
+        shown=shown,
         selected_channel=next((c for c in channels if c["id"] == selected), None),
-        days=days, per_channel=per_channel, per_day=per_day,
+        days=days,
+        per_channel=per_channel,
+        per_day=per_day,
     )
 
 

@@ -1,4 +1,5 @@
 """SQLite access: one connection per request on `g`, the schema, and the `init-db` command."""
+
 import os
 import sqlite3
 from collections.abc import Iterator

@@ -8,6 +8,7 @@ Over-large batches and a full channel both answer 413 ("content too large"): the
 client's side (smaller batches; a channel with room), retrying cannot help, and the SDKs log a
 4xx's `errors` without retrying it. 429 is kept for "later will do", which the SDKs retry.
 """
+
 import json
 import logging
 import sqlite3
@@ -73,11 +74,15 @@ def _channel_for(token: str) -> sqlite3.Row | None:
         claims = read_key(token)
     except jwt.InvalidTokenError:
         return None
-    channel = get_db().execute(
-        "SELECT channel.id, channel.type, channel.api_key, channel.stored_bytes, project.disabled FROM channel"
-        " JOIN project ON project.id = channel.project_id WHERE channel.id = ?",
-        (claims["cid"],),
-    ).fetchone()
+    channel = (
+        get_db()
+        .execute(
+            "SELECT channel.id, channel.type, channel.api_key, channel.stored_bytes, project.disabled FROM channel"
+            " JOIN project ON project.id = channel.project_id WHERE channel.id = ?",
+            (claims["cid"],),
+        )
+        .fetchone()
+    )
     if channel is None or channel["type"] != claims["channel"] or not same_key(token, channel["api_key"]):
         return None
     return channel
@@ -95,7 +100,7 @@ def _is_timestamp(value: Any) -> bool:
 def _rasa_problem(item: dict) -> str | None:
     """The Rasa SDK wraps each tracker event as `{"message": {...event...}}`."""
     if not isinstance(item.get("message"), dict):
-        return "a Rasa message must be {\"message\": {...the tracker event...}}"
+        return 'a Rasa message must be {"message": {...the tracker event...}}'
     return None
 
 
@@ -104,7 +109,7 @@ def _universal_problem(item: dict) -> str | None:
     and conversation it belongs to, a timestamp, a sender with a type, and its content."""
     message = item.get("message")
     if not isinstance(message, dict):
-        return "a Universal message must be {\"message\": {...}}"
+        return 'a Universal message must be {"message": {...}}'
     if not _is_id(message.get("id")):
         return "'message.id' must be a non-empty text or a number"
     for part in ("thread", "conversation"):
@@ -232,6 +237,8 @@ def _log_answer(response: Response) -> Response:
     """One line per API call: request id, status and the key's fingerprint (never the key itself)."""
     log.info(
         "ingestion request %s answered %s (key %s)",
-        _request_id(), response.status_code, g.get("key_fingerprint", "none"),
+        _request_id(),
+        response.status_code,
+        g.get("key_fingerprint", "none"),
     )
     return response

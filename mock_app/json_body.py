@@ -9,6 +9,7 @@ The depth is measured on the text before parsing, so the parser never goes deep:
 out (a bracket inside one is not structure), the brackets left become +1 and -1, and the deepest
 running sum is the depth. Byte-level operations and C iterators do the work, a few ms per MiB.
 """
+
 import json
 import math
 import re

@@ -1,4 +1,5 @@
 """API keys: Ed25519-signed JSON Web Tokens naming their channel, in the product's v2 format."""
+
 import hashlib
 import hmac
 import secrets
@@ -42,9 +43,11 @@ def key_id(public: Ed25519PublicKey) -> str:
 def new_private_pem() -> str:
     """A fresh Ed25519 private key as unencrypted PKCS#8 PEM, the form the instance file and
     `API_KEY_SIGNING_KEY` hold."""
-    return Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
 
 
 def load_signing_key(pem: str) -> SigningKey:

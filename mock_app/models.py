@@ -1,4 +1,5 @@
 """Reads of projects and channels, always scoped to the logged-in user's account."""
+
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -11,23 +12,31 @@ from .db import get_db
 
 def projects() -> list[sqlite3.Row]:
     """The account's projects, starred ones first, as the Projects dashboard orders its tiles."""
-    return get_db().execute(
-        "SELECT * FROM project WHERE account_id = ? ORDER BY starred DESC, id", (g.user["account_id"],)
-    ).fetchall()
+    return (
+        get_db()
+        .execute("SELECT * FROM project WHERE account_id = ? ORDER BY starred DESC, id", (g.user["account_id"],))
+        .fetchall()
+    )
 
 
 def active_project() -> sqlite3.Row | None:
-    return get_db().execute(
-        "SELECT * FROM project WHERE id = ? AND account_id = ?",
-        (g.user["active_project_id"], g.user["account_id"]),
-    ).fetchone()
+    return (
+        get_db()
+        .execute(
+            "SELECT * FROM project WHERE id = ? AND account_id = ?",
+            (g.user["active_project_id"], g.user["account_id"]),
+        )
+        .fetchone()
+    )
 
 
 def project_or_404(project_id: int) -> sqlite3.Row:
     """Another account's project answers 404, exactly like one that does not exist."""
-    project = get_db().execute(
-        "SELECT * FROM project WHERE id = ? AND account_id = ?", (project_id, g.user["account_id"])
-    ).fetchone()
+    project = (
+        get_db()
+        .execute("SELECT * FROM project WHERE id = ? AND account_id = ?", (project_id, g.user["account_id"]))
+        .fetchone()
+    )
     if project is None:
         abort(404)
     return project
@@ -46,10 +55,15 @@ def channel_or_404(project_id: int, channel_id: int) -> dict[str, Any]:
 
 
 def has_message_with_current_key(channel_id: int, key_fingerprint: str) -> bool:
-    return get_db().execute(
-        "SELECT EXISTS (SELECT 1 FROM message WHERE channel_id = ? AND key_fingerprint = ?)",
-        (channel_id, key_fingerprint),
-    ).fetchone()[0] == 1
+    return (
+        get_db()
+        .execute(
+            "SELECT EXISTS (SELECT 1 FROM message WHERE channel_id = ? AND key_fingerprint = ?)",
+            (channel_id, key_fingerprint),
+        )
+        .fetchone()[0]
+        == 1
+    )
 
 
 def last_week() -> list[date]:
@@ -63,11 +77,15 @@ def message_volume(channel_ids: list[int], days: list[date]) -> tuple[dict[int, 
     if not channel_ids:
         return {}, {day: 0 for day in days}
     marks = ",".join("?" * len(channel_ids))
-    rows = get_db().execute(
-        f"SELECT channel_id, substr(received_at, 1, 10) AS day, COUNT(*) FROM message"
-        f" WHERE channel_id IN ({marks}) AND received_at >= ? GROUP BY channel_id, day",
-        (*channel_ids, days[0].isoformat()),
-    ).fetchall()
+    rows = (
+        get_db()
+        .execute(
+            f"SELECT channel_id, substr(received_at, 1, 10) AS day, COUNT(*) FROM message"
+            f" WHERE channel_id IN ({marks}) AND received_at >= ? GROUP BY channel_id, day",
+            (*channel_ids, days[0].isoformat()),
+        )
+        .fetchall()
+    )
     per_channel: dict[int, int] = {}
     per_day = {day: 0 for day in days}
     for channel_id, day, count in rows:

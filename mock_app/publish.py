@@ -4,6 +4,7 @@ Everything the app keeps on disk is secret (sessions' and keys' signing secrets,
 live API keys), so folders it makes are 0700 and files 0600. Modes are set with chmod after
 creation, because the mode given to mkdir/open is only an upper bound that the umask narrows.
 """
+
 import logging
 import os
 import secrets

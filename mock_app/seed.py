@@ -2,6 +2,7 @@
 
 The first account mirrors the product's own figures: five projects, the active one with four channels.
 """
+
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -45,18 +46,28 @@ DEMO_ACCOUNT = DemoAccount(
     email="demo@botanalytics.test",
     password="botanalytics-demo",
     projects=(
-        DemoProject("Botanalytics Service Bot", "orange", (DemoChannel("Universal", "universal", timedelta(days=200)),)),
-        DemoProject("Botanalytics Chatbot", "blue", (
-            DemoChannel("Universal", "universal", timedelta(days=120)),
-            DemoChannel("Samsung Bixby", "samsung-bixby", timedelta(days=90)),
-            DemoChannel("Amazon Alexa", "amazon-alexa", timedelta(hours=18)),
-            _rasa(),
-        )),
+        DemoProject(
+            "Botanalytics Service Bot", "orange", (DemoChannel("Universal", "universal", timedelta(days=200)),)
+        ),
+        DemoProject(
+            "Botanalytics Chatbot",
+            "blue",
+            (
+                DemoChannel("Universal", "universal", timedelta(days=120)),
+                DemoChannel("Samsung Bixby", "samsung-bixby", timedelta(days=90)),
+                DemoChannel("Amazon Alexa", "amazon-alexa", timedelta(hours=18)),
+                _rasa(),
+            ),
+        ),
         DemoProject("Botanalytics Customer Support Chatbot", "purple", (_rasa(timedelta(days=40)),)),
-        DemoProject("Botanalytics Support Bot", "yellow", (
-            _rasa(timedelta(days=30)),
-            DemoChannel("Microsoft Bot Framework", "microsoft-bot-framework", timedelta(days=25)),
-        )),
+        DemoProject(
+            "Botanalytics Support Bot",
+            "yellow",
+            (
+                _rasa(timedelta(days=30)),
+                DemoChannel("Microsoft Bot Framework", "microsoft-bot-framework", timedelta(days=25)),
+            ),
+        ),
         DemoProject("Botanalytics Virtual Assistant", "green", (_rasa(timedelta(days=10)),)),
     ),
     active_project="Botanalytics Chatbot",
@@ -81,7 +92,8 @@ def load_demo_data(db: sqlite3.Connection) -> None:
         project_ids: dict[str, int] = {}
         for project in entry.projects:
             project_id = db.execute(
-                "INSERT INTO project (account_id, name, color) VALUES (?, ?, ?)", (account_id, project.name, project.color)
+                "INSERT INTO project (account_id, name, color) VALUES (?, ?, ?)",
+                (account_id, project.name, project.color),
             ).lastrowid
             assert project_id is not None
             project_ids[project.name] = project_id
@@ -93,9 +105,16 @@ def load_demo_data(db: sqlite3.Connection) -> None:
                     (project_id, channel.name, channel.type, connected_at),
                 ).lastrowid
                 assert channel_id is not None
-                db.execute("UPDATE channel SET api_key = ? WHERE id = ?", (issue_key(channel_id, channel.type), channel_id))
+                db.execute(
+                    "UPDATE channel SET api_key = ? WHERE id = ?", (issue_key(channel_id, channel.type), channel_id)
+                )
         db.execute(
             "INSERT INTO user (account_id, email, full_name, password_hash, active_project_id) VALUES (?, ?, ?, ?, ?)",
-            (account_id, entry.email, entry.full_name, generate_password_hash(entry.password),
-             project_ids[entry.active_project]),
+            (
+                account_id,
+                entry.email,
+                entry.full_name,
+                generate_password_hash(entry.password),
+                project_ids[entry.active_project],
+            ),
         )

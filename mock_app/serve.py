@@ -8,6 +8,7 @@ that run the app. The app is built once, before any thread serves, so the databa
 instance secrets are made a single time. The access log names the path, never the query string:
 a key sent as `?key=...` must not land in a log file.
 """
+
 import argparse
 import logging
 import os

@@ -12,6 +12,7 @@ only while the user still has that hash (as Django does). So a password change e
 at the instant it commits, even one whose login was still checking the old password meanwhile;
 deleting the rows is then only tidying up.
 """
+
 import hashlib
 import secrets
 import sqlite3
@@ -77,4 +78,3 @@ def end(token: str) -> None:
 def end_all(user_id: int) -> int:
     """End every session of the user; how many there were."""
     return get_state_db().execute("DELETE FROM user_session WHERE user_id = ?", (user_id,)).rowcount
-

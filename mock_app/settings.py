@@ -1,4 +1,5 @@
 """Project Settings: the General and Channels tabs, a channel opened in place, Regenerate and Verify."""
+
 import logging
 from datetime import datetime, timezone
 from typing import Any

@@ -9,6 +9,7 @@ suite restores a seeded database before every test) leaves everyone logged in.
 gets `botanalytics.sessions.sqlite`). It is made 0600 before SQLite opens it, and SQLite gives
 its WAL and SHM files the same mode.
 """
+
 import os
 import sqlite3
 from pathlib import Path

@@ -25,6 +25,7 @@ Flask-Limiter's decorators are not used: it keeps its storage and settings on on
 extension object, which the app factory's many apps (one per test) would share, and these limits
 need keys only the view knows (the account tried, whether the password was wrong, a valid key).
 """
+
 import functools
 import hashlib
 import math
@@ -56,19 +57,25 @@ class SQLiteCounters(Storage):
         now = time.time()
         self._purge(now)
         # One statement, so parallel hits from every worker are counted exactly (SQLite >= 3.35).
-        rows = get_state_db().execute(
-            "INSERT INTO throttle_counter (key, hits, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-            " hits = CASE WHEN expires_at <= ? THEN excluded.hits ELSE hits + excluded.hits END,"
-            " expires_at = CASE WHEN expires_at <= ? THEN excluded.expires_at ELSE expires_at END"
-            " RETURNING hits",
-            (key, amount, now + expiry, now, now),
-        ).fetchall()  # fetch all: the statement, and its write lock, end here
+        rows = (
+            get_state_db()
+            .execute(
+                "INSERT INTO throttle_counter (key, hits, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " hits = CASE WHEN expires_at <= ? THEN excluded.hits ELSE hits + excluded.hits END,"
+                " expires_at = CASE WHEN expires_at <= ? THEN excluded.expires_at ELSE expires_at END"
+                " RETURNING hits",
+                (key, amount, now + expiry, now, now),
+            )
+            .fetchall()
+        )  # fetch all: the statement, and its write lock, end here
         return int(rows[0][0])
 
     def get(self, key: str) -> int:
-        row = get_state_db().execute(
-            "SELECT hits FROM throttle_counter WHERE key = ? AND expires_at > ?", (key, time.time())
-        ).fetchone()
+        row = (
+            get_state_db()
+            .execute("SELECT hits FROM throttle_counter WHERE key = ? AND expires_at > ?", (key, time.time()))
+            .fetchone()
+        )
         return int(row[0]) if row else 0
 
     def get_expiry(self, key: str) -> float:

@@ -1,4 +1,5 @@
 """How the dashboard writes times: relative ("Connected 4 months ago") and the charts' date ranges."""
+
 from datetime import date, datetime, timezone
 
 

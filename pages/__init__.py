@@ -1,4 +1,5 @@
 """Page objects for the Botanalytics dashboard, locating by the words the product's screens show."""
+
 from .account_dashboard import AccountDashboard
 from .channel_settings import ChannelSettings
 from .header import Header

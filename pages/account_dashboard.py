@@ -1,4 +1,5 @@
 """The account dashboard: the active project's Overview, where Method 1 starts."""
+
 from playwright.sync_api import Locator, Page
 
 from . import labels

@@ -1,4 +1,5 @@
 """Every API key of the logged-in account, read through the Projects dashboard as a person would."""
+
 from playwright.sync_api import Page, expect
 
 from .projects_dashboard import ProjectsDashboard

@@ -1,4 +1,5 @@
 """A channel opened in place on the Channels tab: its API Key with Copy and Regenerate, Status and Verify."""
+
 from playwright.sync_api import Page
 
 from . import labels

@@ -1,4 +1,5 @@
 """The dark header of every logged-in page: logo, Project and Channel blocks, and My Profile."""
+
 import re
 
 from playwright.sync_api import Locator, Page

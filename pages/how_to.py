@@ -1,4 +1,5 @@
 """The how-to's two ways from the dashboard to a project's Channels tab."""
+
 from collections.abc import Callable
 
 from playwright.sync_api import Page

@@ -1,4 +1,5 @@
 """A client of the ingestion API (`POST /v2/messages`), the proof that a key works."""
+
 import uuid
 from datetime import datetime, timezone
 from typing import Any
@@ -15,15 +16,17 @@ def rasa_message(text: str = "hello") -> dict[str, Any]:
 
 def universal_message(text: str = "hello") -> dict[str, Any]:
     """A user's text message in the shape the product's REST docs give for Universal channels."""
-    return {"message": {
-        "id": str(uuid.uuid4()),
-        "thread": {"id": "t-1"},
-        "conversation": {"id": "c-1"},
-        "timestamp": datetime.now(timezone.utc).isoformat(),
-        "sender": {"id": "u-1", "type": "user"},
-        "locale": "en-US",
-        "content": {"texts": [{"text": text}]},
-    }}
+    return {
+        "message": {
+            "id": str(uuid.uuid4()),
+            "thread": {"id": "t-1"},
+            "conversation": {"id": "c-1"},
+            "timestamp": datetime.now(timezone.utc).isoformat(),
+            "sender": {"id": "u-1", "type": "user"},
+            "locale": "en-US",
+            "content": {"texts": [{"text": text}]},
+        }
+    }
 
 
 def sample_batch(channel_type: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
 """The login page."""
+
 from playwright.sync_api import Page
 
 from . import labels

@@ -1,4 +1,5 @@
 """Project Settings: the General and Channels tabs, and the channel rows that open in place."""
+
 from playwright.sync_api import Locator, Page
 
 from . import labels

@@ -1,4 +1,5 @@
 """The Projects dashboard reached through the logo: one tile per project (Method 2)."""
+
 from playwright.sync_api import Locator, Page
 
 from . import labels

@@ -1,4 +1,5 @@
 """The product's full-screen prompt: a question over a dimmed page, Cancel and a red confirm button."""
+
 from playwright.sync_api import Page
 
 from . import labels

@@ -4,6 +4,7 @@ floods with random emails, one key flooding the API, each from its own loopback 
 Every loop is bounded in count and time. Kept free of the app's imports: the flood tests
 (tests/test_flood.py) and benchmarks/abuse.py both drive it.
 """
+
 import json
 import secrets
 import threading

@@ -1,4 +1,5 @@
 """App-level fixtures in the style of Flask's tutorial: a fresh app on a fresh database per test."""
+
 import secrets
 import sqlite3
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """A minimal HTTP client over the standard library: a cookie, a form token, one connection per request."""
+
 import http.client
 import json
 import re
@@ -13,6 +14,8 @@ def key_shown_on(page: str, channel_path: str) -> str | None:
     channel_id = channel_path.rstrip("/").rsplit("/", 1)[-1]
     match = re.search(rf'id="channel-{channel_id}-key"[^>]*value="([^"]*)"', page)
     return match.group(1) if match else None
+
+
 TIMEOUT_S = 30.0
 
 
@@ -34,8 +37,12 @@ class HttpSession:
         self.cookie = ""
         self.token = ""
 
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Answer:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S, source_address=self.source_address)
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> Answer:
+        connection = http.client.HTTPConnection(
+            self.host, self.port, timeout=TIMEOUT_S, source_address=self.source_address
+        )
         try:
             sent = {**({"Cookie": self.cookie} if self.cookie else {}), **(headers or {})}
             connection.request(method, path, body=body, headers=sent)

@@ -4,10 +4,11 @@ The test binds the port and hands the socket to the server (`--fd`), so there is
 no readiness polling: a request made before the server is up waits in the socket's backlog.
 Owning the socket also lets a test kill the server and start a new one on the same address.
 """
+
 import os
 import signal
-import sqlite3
 import socket
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -50,7 +51,12 @@ class LiveServer:
         env = {**os.environ, **self.seeded.env(self.database)}
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
-                self.command(fd), cwd=ROOT, env=env, pass_fds=(fd,), stdout=log, stderr=subprocess.STDOUT,
+                self.command(fd),
+                cwd=ROOT,
+                env=env,
+                pass_fds=(fd,),
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, so a kill reaches all it started
             )
         answer = HttpSession(self.url).get("/login")  # waits in the backlog until the server is up

@@ -2,6 +2,7 @@
 
 Kept free of the app's imports so that worker processes start quickly.
 """
+
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
@@ -23,7 +24,9 @@ class Outcome(NamedTuple):
     bodies: str
 
 
-def _confirm_repeatedly(session: HttpSession, channel_path: str, rounds: int, start: threading.Barrier) -> list[Outcome]:
+def _confirm_repeatedly(
+    session: HttpSession, channel_path: str, rounds: int, start: threading.Barrier
+) -> list[Outcome]:
     start.wait(timeout=LINE_UP_TIMEOUT_S)
     outcomes = []
     for _ in range(rounds):
@@ -34,7 +37,9 @@ def _confirm_repeatedly(session: HttpSession, channel_path: str, rounds: int, st
     return outcomes
 
 
-def burst_in_threads(base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int) -> list[Outcome]:
+def burst_in_threads(
+    base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int
+) -> list[Outcome]:
     """`threads` people sharing one login each confirm `rounds` times, all starting together."""
     session = HttpSession(base_url)
     session.log_in(*account)
@@ -49,7 +54,9 @@ def _remember_start_line(barrier: Barrier) -> None:
     _process_start_line = barrier
 
 
-def _burst_in_this_process(base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int) -> list[Outcome]:
+def _burst_in_this_process(
+    base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int
+) -> list[Outcome]:
     assert _process_start_line is not None
     _process_start_line.wait(timeout=LINE_UP_TIMEOUT_S)  # every process has started and imported
     return burst_in_threads(base_url, account, channel_path, threads, rounds)
@@ -61,7 +68,9 @@ def burst_in_processes(
     """The same from several processes, each with its own login and its own threads."""
     context = get_context("spawn")  # no fork of a process that runs threads
     start_line = context.Barrier(processes)
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_remember_start_line, initargs=(start_line,)) as pool:
+    with ProcessPoolExecutor(
+        processes, mp_context=context, initializer=_remember_start_line, initargs=(start_line,)
+    ) as pool:
         futures = [
             pool.submit(_burst_in_this_process, base_url, account, channel_path, threads, rounds)
             for _ in range(processes)

@@ -3,6 +3,7 @@
 The SDK cannot share the project's environment: it declares Python < 3.10 (it runs on newer ones,
 hence `--ignore-requires-python`) and its requests-toolbelt 0.9 breaks with urllib3 2.
 """
+
 import os
 import shutil
 import subprocess
@@ -20,8 +21,15 @@ PIP_TIMEOUT_S = 900
 SCRIPT_TIMEOUT_S = 60
 # Words pip prints when PyPI cannot be reached at all, as opposed to a package that will not install.
 NETWORK_SIGNS = (
-    "NewConnectionError", "ConnectTimeoutError", "ReadTimeoutError", "ProxyError", "Temporary failure in name resolution",
-    "Name or service not known", "Network is unreachable", "No route to host", "Connection refused",
+    "NewConnectionError",
+    "ConnectTimeoutError",
+    "ReadTimeoutError",
+    "ProxyError",
+    "Temporary failure in name resolution",
+    "Name or service not known",
+    "Network is unreachable",
+    "No route to host",
+    "Connection refused",
 )
 
 
@@ -37,11 +45,23 @@ def sdk_python() -> Path:
     if ready.is_file() and ready.read_text() == wanted and python.exists():
         return python
     shutil.rmtree(SDK_VENV, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", str(SDK_VENV)], check=True, capture_output=True, timeout=PIP_TIMEOUT_S)
+    subprocess.run(
+        [sys.executable, "-m", "venv", str(SDK_VENV)], check=True, capture_output=True, timeout=PIP_TIMEOUT_S
+    )
     pip = subprocess.run(
-        [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--ignore-requires-python",
-         *REQUIREMENTS],
-        capture_output=True, text=True, timeout=PIP_TIMEOUT_S,
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--no-input",
+            "--ignore-requires-python",
+            *REQUIREMENTS,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=PIP_TIMEOUT_S,
     )
     if pip.returncode != 0:
         output = pip.stdout + pip.stderr
@@ -62,5 +82,7 @@ def run_in_sdk(python: Path, script: str, argument: str, environment: dict[str, 
         # poetry table, so it falls back to the installed package's metadata.
         cwd=ROOT,
         env={"PATH": os.environ.get("PATH", ""), **environment},
-        capture_output=True, text=True, timeout=SCRIPT_TIMEOUT_S,
+        capture_output=True,
+        text=True,
+        timeout=SCRIPT_TIMEOUT_S,
     )

@@ -1,5 +1,6 @@
 """The session's seeded database and the secrets it was made with: every app a test builds on a copy
 of it must use the same ones, or the seeded keys and logins would not be its own."""
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

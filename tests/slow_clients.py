@@ -4,6 +4,7 @@ Sockets trickle a request header a byte at a time, never finishing it, while one
 and regenerates a key. Kept free of the app's imports: the attack test and
 benchmarks/slow_clients.py both drive it.
 """
+
 import socket
 import threading
 import time

@@ -1,4 +1,5 @@
 """An account reaches only its own projects and channels; anything else answers 404."""
+
 import sqlite3
 
 import pytest
@@ -17,31 +18,37 @@ def _ids(db: sqlite3.Connection, email: str) -> tuple[int, int]:
     return row["pid"], row["cid"]
 
 
-@pytest.mark.parametrize("path", ["/projects/{pid}/settings/", "/projects/{pid}/settings/channels",
-                                  "/projects/{pid}/settings/channels/{cid}"])
-def test_another_accounts_pages_answer_404(client: FlaskClient, auth: AuthActions, db: sqlite3.Connection,
-                                           path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    ["/projects/{pid}/settings/", "/projects/{pid}/settings/channels", "/projects/{pid}/settings/channels/{cid}"],
+)
+def test_another_accounts_pages_answer_404(
+    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, path: str
+) -> None:
     pid, cid = _ids(db, OTHER[0])
     auth.login()
 
     assert client.get(path.format(pid=pid, cid=cid)).status_code == 404
 
 
-def test_another_accounts_channel_cannot_be_regenerated(client: FlaskClient, auth: AuthActions,
-                                                        db: sqlite3.Connection) -> None:
+def test_another_accounts_channel_cannot_be_regenerated(
+    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
+) -> None:
     pid, cid = _ids(db, OTHER[0])
     key_before = db.execute("SELECT api_key FROM channel WHERE id = ?", (cid,)).fetchone()[0]
     auth.login()
 
-    response = client.post(f"/projects/{pid}/settings/channels/{cid}/regenerate",
-                           data={"csrf_token": csrf_token(client, "/")})
+    response = client.post(
+        f"/projects/{pid}/settings/channels/{cid}/regenerate", data={"csrf_token": csrf_token(client, "/")}
+    )
 
     assert response.status_code == 404
     assert db.execute("SELECT api_key FROM channel WHERE id = ?", (cid,)).fetchone()[0] == key_before
 
 
-def test_a_channel_addressed_through_another_project_answers_404(client: FlaskClient, auth: AuthActions,
-                                                                 db: sqlite3.Connection) -> None:
+def test_a_channel_addressed_through_another_project_answers_404(
+    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
+) -> None:
     own_pid, _ = _ids(db, "demo@botanalytics.test")
     _, foreign_cid = _ids(db, OTHER[0])
     auth.login()

@@ -1,4 +1,5 @@
 """The production server's access log names each request's path but never its query string."""
+
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing

@@ -1,4 +1,5 @@
 """Each regeneration leaves a record of who, when and which keys (by fingerprint); the keys themselves never."""
+
 import sqlite3
 
 from flask.testing import FlaskClient
@@ -14,8 +15,9 @@ def _key(db: sqlite3.Connection) -> str:
 
 
 def _regenerate(client: FlaskClient) -> str:
-    return client.post(f"{CHANNEL}/regenerate", data={"csrf_token": csrf_token(client, "/")},
-                       follow_redirects=True).get_data(as_text=True)
+    return client.post(
+        f"{CHANNEL}/regenerate", data={"csrf_token": csrf_token(client, "/")}, follow_redirects=True
+    ).get_data(as_text=True)
 
 
 def test_each_record_names_the_replaced_and_the_new_key_by_fingerprint(
@@ -30,7 +32,8 @@ def test_each_record_names_the_replaced_and_the_new_key_by_fingerprint(
     events = db.execute("SELECT * FROM key_event WHERE channel_id = 1 ORDER BY id").fetchall()
 
     assert [(e["old_fingerprint"], e["new_fingerprint"]) for e in events] == [
-        (fingerprint(keys[0]), fingerprint(keys[1])), (fingerprint(keys[1]), fingerprint(keys[2]))
+        (fingerprint(keys[0]), fingerprint(keys[1])),
+        (fingerprint(keys[1]), fingerprint(keys[2])),
     ]
     user = db.execute("SELECT id, account_id FROM user WHERE email = ?", (DEMO[0],)).fetchone()
     assert {(e["user_id"], e["account_id"]) for e in events} == {(user["id"], user["account_id"])}

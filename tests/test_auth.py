@@ -1,4 +1,5 @@
 """Logging in and out with the Flask test client."""
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -28,7 +29,8 @@ def test_login_refuses_to_redirect_off_site(auth: AuthActions, next_url: str) ->
 
 
 @pytest.mark.parametrize(
-    "next_url", ["/\r\nSet-Cookie: stolen=1", "/projects\n", "/projects\r", "/\x00", "/\x1b[31m", "/\x7f"],
+    "next_url",
+    ["/\r\nSet-Cookie: stolen=1", "/projects\n", "/projects\r", "/\x00", "/\x1b[31m", "/\x7f"],
     ids=["CRLF header", "LF", "CR", "NUL", "escape", "DEL"],
 )
 def test_login_with_control_characters_in_next_goes_to_the_dashboard(auth: AuthActions, next_url: str) -> None:
@@ -59,7 +61,7 @@ def test_logged_in_user_sees_the_active_project(client: FlaskClient, auth: AuthA
 
     page = client.get("/").get_data(as_text=True)
 
-    assert f"<span class=\"block-value\">{DEMO_ACCOUNT.active_project}</span>" in page
+    assert f'<span class="block-value">{DEMO_ACCOUNT.active_project}</span>' in page
     assert DEMO_ACCOUNT.full_name in page
 
 

@@ -1,4 +1,5 @@
 """Choosing the Chromium that the browser suite launches."""
+
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,7 @@ def test_playwrights_own_chromium_comes_first(no_system_chromium: None, tmp_path
     assert browser.executable_path(str(own)) is None
 
 
-def test_a_system_chromium_is_used_when_playwrights_is_missing(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_a_system_chromium_is_used_when_playwrights_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     system = tmp_path / "chromium"
     system.touch(mode=0o755)
     monkeypatch.delenv(browser.ENV_VAR, raising=False)

@@ -1,4 +1,5 @@
 """Many confirmations of one channel at once, through gunicorn: no lost update, one working key, no 5xx."""
+
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -8,11 +9,11 @@ from dataclasses import dataclass, field
 import pytest
 
 from mock_app.keys import fingerprint
-from tests.seed_copy import SeededDatabase
 from tests.conftest import DEMO, OTHER
 from tests.http_client import HttpSession
 from tests.live_server import LiveServer
 from tests.regeneration_burst import Outcome, burst_in_processes, burst_in_threads
+from tests.seed_copy import SeededDatabase
 
 THREADS, ROUNDS = 8, 6  # 48 confirmations from one process
 PROCESSES, THREADS_EACH, ROUNDS_EACH = 3, 4, 4  # 48 confirmations from three processes
@@ -44,10 +45,11 @@ def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFac
     live.close()
 
 
-
 def _demo_channel(server: LiveServer, index: int) -> tuple[int, str, str]:
-    row = server.read("SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id = channel.project_id"
-        " JOIN user ON user.account_id = project.account_id WHERE user.email = ? AND channel.type = 'rasa'"
+    row = server.read(
+        "SELECT channel.id, channel.project_id, channel.api_key FROM channel"
+        " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
+        " WHERE user.email = ? AND channel.type = 'rasa'"
         " ORDER BY channel.id",  # Rasa: the HTTP client's default batch is a Rasa batch
         DEMO[0],
     )[index]
@@ -67,9 +69,12 @@ def _under_ingestion_load(
 ) -> tuple[list[Outcome], dict[str, list[int]]]:
     """Run the burst while other threads post messages: with another account's steady key, and
     with the stormed channel's first key, which stops working at the first confirmation."""
-    steady_id, steady_key = server.read("SELECT channel.id, api_key FROM channel JOIN project ON project.id ="
-                                          " channel.project_id JOIN user ON user.account_id = project.account_id"
-                                          " WHERE user.email = ?", OTHER[0])[0]
+    steady_id, steady_key = server.read(
+        "SELECT channel.id, api_key FROM channel JOIN project ON project.id ="
+        " channel.project_id JOIN user ON user.account_id = project.account_id"
+        " WHERE user.email = ?",
+        OTHER[0],
+    )[0]
     count = "SELECT COUNT(*) FROM message WHERE channel_id = ?"
     stored_before = server.read(count, steady_id)[0][0]
     stop = threading.Event()
@@ -101,12 +106,14 @@ def storm(request: pytest.FixtureRequest, server: LiveServer) -> Storm:
     """One burst per scenario, each on a channel of its own, examined by every test below."""
     index, with_load = request.param
     channel_id, path, initial_key = _demo_channel(server, index)
-    if index % 2 == 0:
-        expected = THREADS * ROUNDS
-        burst: Callable[[], list[Outcome]] = lambda: burst_in_threads(server.url, DEMO, path, THREADS, ROUNDS)
-    else:
-        expected = PROCESSES * THREADS_EACH * ROUNDS_EACH
-        burst = lambda: burst_in_processes(server.url, DEMO, path, PROCESSES, THREADS_EACH, ROUNDS_EACH)
+    in_threads = index % 2 == 0
+    expected = THREADS * ROUNDS if in_threads else PROCESSES * THREADS_EACH * ROUNDS_EACH
+
+    def burst() -> list[Outcome]:
+        if in_threads:
+            return burst_in_threads(server.url, DEMO, path, THREADS, ROUNDS)
+        return burst_in_processes(server.url, DEMO, path, PROCESSES, THREADS_EACH, ROUNDS_EACH)
+
     if with_load:
         outcomes, ingestion = _under_ingestion_load(server, initial_key, burst)
         return Storm(channel_id, path, initial_key, outcomes, expected, ingestion)
@@ -136,8 +143,9 @@ def test_each_confirmation_is_audited_once_with_a_new_key(storm: Storm, server: 
 
 def test_no_confirmation_lost_an_update(storm: Storm, server: LiveServer) -> None:
     """Each record replaced exactly the key the previous one made: none was overwritten unseen."""
-    events = server.read("SELECT old_fingerprint, new_fingerprint FROM key_event WHERE channel_id = ? ORDER BY id",
-                   storm.channel_id)
+    events = server.read(
+        "SELECT old_fingerprint, new_fingerprint FROM key_event WHERE channel_id = ? ORDER BY id", storm.channel_id
+    )
     current = server.read("SELECT api_key FROM channel WHERE id = ?", storm.channel_id)[0]["api_key"]
 
     chain = [fingerprint(storm.initial_key)] + [event["new_fingerprint"] for event in events]
@@ -167,7 +175,7 @@ def test_ingestion_under_load_is_only_ever_accepted_or_refused(storm: Storm, ser
     assert steady and set(steady) == {200}
     for statuses in stormed:  # the stormed channel's first key: accepted until replaced, then never again
         assert statuses and set(statuses) <= {200, 401} and statuses[-1] == 401
-        assert 200 not in statuses[statuses.index(401):], "a replaced key was accepted again"
+        assert 200 not in statuses[statuses.index(401) :], "a replaced key was accepted again"
     assert storm.ingestion["steady_stored"] == [len(steady)], "an accepted batch was not stored"
 
 

@@ -1,4 +1,5 @@
 """Configuration: a secret made once and kept, and settings from FLASK_* variables, booleans as booleans."""
+
 from collections.abc import Callable
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """State changes need the form's CSRF token; without it nothing changes."""
+
 import sqlite3
 
 from flask.testing import FlaskClient

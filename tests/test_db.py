@@ -1,4 +1,5 @@
 """The database: created and seeded on first start, and re-created by `init-db`."""
+
 from pathlib import Path
 
 from flask import Flask
@@ -37,14 +38,20 @@ def test_demo_projects_and_channels_match_the_readme(app: Flask) -> None:
     with app.app_context():
         from mock_app.db import get_db
 
-        rows = get_db().execute(
-            "SELECT user.email, project.name, channel.name, channel.type FROM channel"
-            " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
-            " ORDER BY channel.id"
-        ).fetchall()
+        rows = (
+            get_db()
+            .execute(
+                "SELECT user.email, project.name, channel.name, channel.type FROM channel"
+                " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
+                " ORDER BY channel.id"
+            )
+            .fetchall()
+        )
     expected = [
         (account.email, project.name, channel.name, channel.type)
-        for account in DEMO_DATA for project in account.projects for channel in project.channels
+        for account in DEMO_DATA
+        for project in account.projects
+        for channel in project.channels
     ]
     assert [tuple(row) for row in rows] == expected
     assert ("demo@botanalytics.test", "Botanalytics Chatbot", "Rasa", "rasa") in expected

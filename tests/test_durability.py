@@ -1,10 +1,11 @@
 """A key shown after confirming survives SIGKILL of the whole server and a restart on the same database."""
+
 from pathlib import Path
 
-from tests.seed_copy import SeededDatabase
 from tests.conftest import DEMO
 from tests.http_client import HttpSession
 from tests.live_server import LiveServer
+from tests.seed_copy import SeededDatabase
 
 CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot: the HTTP client sends Rasa batches
 

@@ -1,4 +1,5 @@
 """Rules over the whole URL map, so a route added later is covered too: form tokens and account walls."""
+
 import sqlite3
 import tempfile
 
@@ -15,8 +16,10 @@ BEARER_ONLY = ("ingest.",)  # the API authenticates with a key in a header, neve
 
 def _rules() -> list[Rule]:
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/rules.sqlite"},
-                         instance_path=f"{folder}/instance")
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/rules.sqlite"},
+            instance_path=f"{folder}/instance",
+        )
     return [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
 
 
@@ -36,8 +39,12 @@ def _path(rule: Rule, db: sqlite3.Connection, email: str) -> str:
     )
 
 
-FORMS = [(rule, method) for rule in RULES if not rule.endpoint.startswith(BEARER_ONLY)
-         for method in sorted(rule.methods & STATE_CHANGING)]
+FORMS = [
+    (rule, method)
+    for rule in RULES
+    if not rule.endpoint.startswith(BEARER_ONLY)
+    for method in sorted(rule.methods & STATE_CHANGING)
+]
 
 
 @pytest.mark.parametrize(("rule", "method"), FORMS, ids=[f"{m} {r.rule}" for r, m in FORMS])
@@ -54,8 +61,12 @@ def test_every_state_change_without_a_form_token_is_refused(
     assert dump_state(db) == before
 
 
-WALLED = [(rule, method) for rule in RULES if "project_id" in rule.arguments
-          for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+WALLED = [
+    (rule, method)
+    for rule in RULES
+    if "project_id" in rule.arguments
+    for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+]
 
 
 @pytest.mark.parametrize(("rule", "method"), WALLED, ids=[f"{m} {r.rule}" for r, m in WALLED])

@@ -1,4 +1,5 @@
 """What the app keeps on disk is private whatever the umask: the instance folder 0700, every file 0600."""
+
 import os
 import sqlite3
 from collections.abc import Iterator

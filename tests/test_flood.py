@@ -1,5 +1,6 @@
 """Floods against the production server (`make serve`), from other loopback addresses, while a person
 uses the app: bounded in count, asserted on statuses, never on times (benchmarks/abuse.py times them)."""
+
 import http.client
 from collections.abc import Iterator
 
@@ -22,7 +23,6 @@ def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFac
     live = LiveServer(seeded_database.copy_to(folder / "live.sqlite"), seeded_database, folder / "server.log").start()
     yield live
     live.close()
-
 
 
 def _channel(server: LiveServer, email: str, channel_type: str) -> tuple[str, str]:
@@ -82,8 +82,13 @@ def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(serve
     host, port = server.listener.getsockname()
     connection = http.client.HTTPConnection(host, port, timeout=30)
     try:
-        connection.request("POST", "/v2/messages", body=iter([body[:1024], body[1024:]]), encode_chunked=True,
-                           headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+        connection.request(
+            "POST",
+            "/v2/messages",
+            body=iter([body[:1024], body[1024:]]),
+            encode_chunked=True,
+            headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+        )
         response = connection.getresponse()
         status, mimetype = response.status, response.headers.get_content_type()
     finally:

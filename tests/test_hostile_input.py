@@ -1,4 +1,5 @@
 """Generated hostile input: every answer is a clean 4xx with a JSON or HTML error, and nothing changes."""
+
 import io
 import json
 import math
@@ -38,8 +39,11 @@ JSON_VALUES = st.recursive(  # floats include NaN and infinities, which json.dum
 def app(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app for the module: every example must leave its database exactly as it was."""
     database = seeded_database.copy_to(tmp_path_factory.mktemp("hostile") / "hostile.sqlite")
-    unthrottled = {"INGEST_RATE_LIMIT": "1000000 per second", "INGEST_KIB_LIMIT": "1000000 per second",
-                   "LOGIN_ADDRESS_LIMIT": "1000000 per second"}  # examples come fast; throttling is tested apart
+    unthrottled = {
+        "INGEST_RATE_LIMIT": "1000000 per second",
+        "INGEST_KIB_LIMIT": "1000000 per second",
+        "LOGIN_ADDRESS_LIMIT": "1000000 per second",
+    }  # examples come fast; throttling is tested apart
     return create_app(seeded_database.config(database, TESTING=True, **unthrottled))
 
 
@@ -84,8 +88,11 @@ def _is_accepted_batch(content_type: str, body: bytes) -> bool:
     except (ValueError, RecursionError):
         return False
     messages = value.get("messages") if isinstance(value, dict) else None
-    return content_type in JSON_TYPES and isinstance(messages, list) and bool(messages) and all(
-        isinstance(message, dict) for message in messages
+    return (
+        content_type in JSON_TYPES
+        and isinstance(messages, list)
+        and bool(messages)
+        and all(isinstance(message, dict) for message in messages)
     )
 
 
@@ -125,7 +132,7 @@ def _forged_keys(database: sqlite3.Connection) -> st.SearchStrategy[str]:
         st.sampled_from(["channel", "cid", "jti", "iat"]).map(
             lambda gone: jwt.encode({k: v for k, v in claims.items() if k != gone}, WRONG_SECRET, algorithm="HS256")
         ),
-        st.builds(lambda text, at: key[:at] + text + key[at + 1:], HEADER_TEXT, st.integers(0, len(key) - 1)),
+        st.builds(lambda text, at: key[:at] + text + key[at + 1 :], HEADER_TEXT, st.integers(0, len(key) - 1)),
         st.builds(lambda at: key[:at], st.integers(0, len(key) - 1)),
         st.builds(lambda text: f"{header}.{payload}.{text}", HEADER_TEXT),
         st.builds(lambda text: f"{header}.{text}.{signature}", HEADER_TEXT),
@@ -171,7 +178,8 @@ def _owned(database: sqlite3.Connection, route: str, project: str, channel: str)
     numbers = [int(value) for value in ids]
     owned = database.execute(
         "SELECT channel.id FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.id = ? AND project.account_id = 1", (min(numbers[0], 2**62),),
+        " WHERE project.id = ? AND project.account_id = 1",
+        (min(numbers[0], 2**62),),
     ).fetchall()
     return bool(owned) and (not wants_channel or numbers[1] in {row[0] for row in owned})
 
@@ -180,14 +188,20 @@ def _owned(database: sqlite3.Connection, route: str, project: str, channel: str)
 @EXAMPLES
 @given(project=ID_SEGMENTS, channel=ID_SEGMENTS, method=st.sampled_from(METHODS))
 def test_hostile_ids_get_a_clean_4xx_page(
-    client: FlaskClient, form_token: str, database: sqlite3.Connection, route: str, project: str, channel: str,
+    client: FlaskClient,
+    form_token: str,
+    database: sqlite3.Connection,
+    route: str,
+    project: str,
+    channel: str,
     method: str,
 ) -> None:
     assume(not _owned(database, route, project, channel))
     before = dump_state(database)
 
-    response = client.open(route.format(project=project, channel=channel), method=method,
-                           data={"csrf_token": form_token})  # a sound token: only the ids are hostile
+    response = client.open(
+        route.format(project=project, channel=channel), method=method, data={"csrf_token": form_token}
+    )  # a sound token: only the ids are hostile
 
     assert 400 <= response.status_code < 500, f"{method} {route}: {response.status_code}"
     assert response.mimetype == "text/html" and "<h1" in response.get_data(as_text=True)
@@ -211,8 +225,9 @@ def test_json_nested_very_deep_gets_a_clean_400(client: FlaskClient, database: s
     assert dump_state(database) == before
 
 
-def test_nesting_is_allowed_up_to_the_limit_and_no_further(app: Flask, client: FlaskClient,
-                                                            database: sqlite3.Connection) -> None:
+def test_nesting_is_allowed_up_to_the_limit_and_no_further(
+    app: Flask, client: FlaskClient, database: sqlite3.Connection
+) -> None:
     limit = app.config["JSON_MAX_DEPTH"]
     inner = limit - 3  # the body's object, its 'messages' array and the message itself take three levels
 
@@ -252,12 +267,19 @@ def test_an_api_body_over_the_limit_gets_json_413_however_it_is_sent(
     app: Flask, client: FlaskClient, database: sqlite3.Connection, how: dict
 ) -> None:
     """A chunked body was cut at the limit and parsed: a 400 for its 'unterminated string'."""
-    headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json",
-               **how.get("headers", {})}
+    headers = {
+        "Authorization": f"Bearer {_demo_key(database)}",
+        "Content-Type": "application/json",
+        **how.get("headers", {}),
+    }
     before = dump_state(database)
 
-    response = client.post("/v2/messages", input_stream=io.BytesIO(_over_the_limit(app)), headers=headers,
-                           environ_overrides=how.get("environ_overrides", {}))
+    response = client.post(
+        "/v2/messages",
+        input_stream=io.BytesIO(_over_the_limit(app)),
+        headers=headers,
+        environ_overrides=how.get("environ_overrides", {}),
+    )
 
     _assert_clean_json_error(response, 413)
     assert dump_state(database) == before
@@ -268,8 +290,9 @@ def test_a_form_over_the_limit_gets_a_413_page_however_it_is_sent(app: Flask, ho
     form = b"email=a%40b.test&password=" + _over_the_limit(app)
     headers = {"Content-Type": "application/x-www-form-urlencoded", **how.get("headers", {})}
 
-    response = app.test_client().post("/login", input_stream=io.BytesIO(form), headers=headers,
-                                      environ_overrides=how.get("environ_overrides", {}))
+    response = app.test_client().post(
+        "/login", input_stream=io.BytesIO(form), headers=headers, environ_overrides=how.get("environ_overrides", {})
+    )
 
     assert response.status_code == 413 and response.mimetype == "text/html"
 
@@ -277,11 +300,18 @@ def test_a_form_over_the_limit_gets_a_413_page_however_it_is_sent(app: Flask, ho
 def test_a_chunked_body_under_the_limit_is_read_whole(client: FlaskClient, database: sqlite3.Connection) -> None:
     message = universal_message("x" * 100_000)
     body = json.dumps({"messages": [message]}).encode()  # a Universal message: the demo key's channel
-    headers = {"Authorization": f"Bearer {_demo_key(database)}", "Content-Type": "application/json",
-               **SENT["chunked"]["headers"]}
+    headers = {
+        "Authorization": f"Bearer {_demo_key(database)}",
+        "Content-Type": "application/json",
+        **SENT["chunked"]["headers"],
+    }
 
-    response = client.post("/v2/messages", input_stream=io.BytesIO(body), headers=headers,
-                           environ_overrides=SENT["chunked"]["environ_overrides"])
+    response = client.post(
+        "/v2/messages",
+        input_stream=io.BytesIO(body),
+        headers=headers,
+        environ_overrides=SENT["chunked"]["environ_overrides"],
+    )
 
     assert response.status_code == 200, response.json
 

@@ -1,5 +1,6 @@
 """The ingestion API's answers: 200 with a request id for the current key, 401 for any other, 403 for a
 disabled project, 400 for a body its channel type does not accept, and JSON for every error under /v2."""
+
 import json
 import sqlite3
 import uuid
@@ -17,17 +18,27 @@ from tests.conftest import AuthActions, csrf_token
 RASA = ("Botanalytics Chatbot", "Rasa")
 UNIVERSAL = ("Botanalytics Chatbot", "Universal")
 ALEXA = ("Botanalytics Chatbot", "Amazon Alexa")
-RASA_EVENT = {"event": "user", "sender_id": "s-1", "text": "Hey", "timestamp": 1704182400.5,
-              "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}, "metadata": {}}
+RASA_EVENT = {
+    "event": "user",
+    "sender_id": "s-1",
+    "text": "Hey",
+    "timestamp": 1704182400.5,
+    "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []},
+    "metadata": {},
+}
 UNIVERSAL_MESSAGE = universal_message("Hello")
-VALID = {RASA: {"messages": [{"message": RASA_EVENT}]}, UNIVERSAL: {"messages": [UNIVERSAL_MESSAGE]},
-         ALEXA: {"messages": [{"anything": "goes"}]}}
+VALID = {
+    RASA: {"messages": [{"message": RASA_EVENT}]},
+    UNIVERSAL: {"messages": [UNIVERSAL_MESSAGE]},
+    ALEXA: {"messages": [{"anything": "goes"}]},
+}
 
 
 def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
     return db.execute(
         "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?", (project, name)
+        " WHERE project.name = ? AND channel.name = ?",
+        (project, name),
     ).fetchone()
 
 
@@ -60,8 +71,13 @@ def test_current_key_is_accepted_with_a_request_id_and_stored_with_its_fingerpri
     response = _send(client, key, VALID[channel])
 
     assert response.status_code == 200
-    assert response.json == {"request_id": response.json["request_id"], "ok": True, "accepted": 1, "errors": [],
-                             "warnings": []}
+    assert response.json == {
+        "request_id": response.json["request_id"],
+        "ok": True,
+        "accepted": 1,
+        "errors": [],
+        "warnings": [],
+    }
     assert uuid.UUID(response.json["request_id"])
     row = db.execute("SELECT channel_id, key_fingerprint, body FROM message").fetchone()
     assert row["channel_id"] == _channel(db, *channel)["id"] and row["key_fingerprint"] == fingerprint(key)
@@ -87,8 +103,10 @@ def test_missing_or_malformed_key_gets_401_with_errors(client: FlaskClient, head
 def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlite3.Connection) -> None:
     channel = _channel(db, *RASA)
     auth.login()
-    client.post(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
-                data={"csrf_token": csrf_token(client, "/")})
+    client.post(
+        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        data={"csrf_token": csrf_token(client, "/")},
+    )
 
     _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
     assert _send(client, _key(db), VALID[RASA]).status_code == 200
@@ -159,8 +177,11 @@ def test_bad_body_gets_400_with_errors(
     client: FlaskClient, db: sqlite3.Connection, channel: tuple[str, str], body: object
 ) -> None:
     headers = {"Authorization": f"Bearer {_key(db, channel)}"}
-    response = client.post("/v2/messages", json=body, headers=headers) if body is not None else \
-        client.post("/v2/messages", data="not json", headers={**headers, "Content-Type": "application/json"})
+    response = (
+        client.post("/v2/messages", json=body, headers=headers)
+        if body is not None
+        else client.post("/v2/messages", data="not json", headers={**headers, "Content-Type": "application/json"})
+    )
 
     _assert_json_error(response, 400)
     assert _stored(db) == 0
@@ -175,8 +196,11 @@ def test_rasa_accepts_tracker_events_wrapped_as_the_sdk_sends_them(client: Flask
     assert _stored(db) == 2
 
 
-@pytest.mark.parametrize("item", [RASA_EVENT, {"message": "Hey"}, {"message": [RASA_EVENT]}, {"message": None}, {}],
-                         ids=["unwrapped event", "text", "list", "null", "empty"])
+@pytest.mark.parametrize(
+    "item",
+    [RASA_EVENT, {"message": "Hey"}, {"message": [RASA_EVENT]}, {"message": None}, {}],
+    ids=["unwrapped event", "text", "list", "null", "empty"],
+)
 def test_rasa_refuses_items_not_wrapping_an_event(client: FlaskClient, db: sqlite3.Connection, item: dict) -> None:
     response = _send(client, _key(db), {"messages": [{"message": RASA_EVENT}, item]})
 
@@ -294,8 +318,11 @@ def test_a_flood_of_empty_objects_is_refused_before_a_row_is_written(
     count = (client.application.config["MAX_CONTENT_LENGTH"] - 20) // 3
     body = ('{"messages":[' + ",".join(["{}"] * count) + "]}").encode()
 
-    response = client.post("/v2/messages", data=body, headers={
-        "Authorization": f"Bearer {_key(db, ALEXA)}", "Content-Type": "application/json"})
+    response = client.post(
+        "/v2/messages",
+        data=body,
+        headers={"Authorization": f"Bearer {_key(db, ALEXA)}", "Content-Type": "application/json"},
+    )
 
     _assert_json_error(response, 413)
     assert _stored(db) == 0
@@ -306,8 +333,9 @@ def test_stored_bytes_are_counted_per_channel(client: FlaskClient, db: sqlite3.C
     _send(client, _key(db, RASA), VALID[RASA])
 
     for channel in (ALEXA, RASA):
-        stored = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM message WHERE channel_id = ?",
-                            (_channel(db, *channel)["id"],)).fetchone()[0]
+        stored = db.execute(
+            "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM message WHERE channel_id = ?", (_channel(db, *channel)["id"],)
+        ).fetchone()[0]
         assert stored > 0 and _stored_bytes(db, channel) == stored
 
 

@@ -1,5 +1,6 @@
 """Forged API keys are refused with 401: unsigned, HMAC'd with the public key, signed by another key,
 carrying an unknown kid or a wrong audience, edited, incomplete, or naming another channel."""
+
 import base64
 import hashlib
 import hmac
@@ -97,15 +98,26 @@ def true_as_channel_id(claims: dict, signing: SigningKey) -> str:
 # Each is refused by the key check itself; the comparison with the stored key would refuse them all
 # anyway, so the tests below call `read_key` too, or a broken check would go unnoticed.
 FORGERIES: list[Forge] = [
-    alg_none, hs256_with_public_key_pem, hs256_with_raw_public_key, another_signing_key, unknown_kid, no_kid,
-    wrong_audience, audience_in_a_list, no_audience, tampered_payload, no_channel_claim, true_as_channel_id,
+    alg_none,
+    hs256_with_public_key_pem,
+    hs256_with_raw_public_key,
+    another_signing_key,
+    unknown_kid,
+    no_kid,
+    wrong_audience,
+    audience_in_a_list,
+    no_audience,
+    tampered_payload,
+    no_channel_claim,
+    true_as_channel_id,
 ]
 
 
 def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
     return db.execute(
         "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?", (project, name)
+        " WHERE project.name = ? AND channel.name = ?",
+        (project, name),
     ).fetchone()
 
 

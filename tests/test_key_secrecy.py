@@ -1,4 +1,5 @@
 """Keys stay secret: never in a log line, compared in constant time; passwords stored only as hashes."""
+
 import logging
 import sqlite3
 import threading
@@ -21,7 +22,8 @@ CHANNEL = ("Botanalytics Chatbot", "Rasa")  # HttpSession's default batch is a v
 def _channel(db: sqlite3.Connection) -> sqlite3.Row:
     return db.execute(
         "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?", CHANNEL
+        " WHERE project.name = ? AND channel.name = ?",
+        CHANNEL,
     ).fetchone()
 
 
@@ -59,14 +61,19 @@ def test_presented_keys_are_compared_in_constant_time(
     stored = _channel(db)["api_key"]
     # Soundly signed and naming the right channel, so only the comparison with the stored key can refuse it.
     signing = app.extensions[keys.EXTENSION]
-    lookalike = jwt.encode({**jwt.decode(stored, options={"verify_signature": False}), "jti": "other"},
-                           signing.private, algorithm="EdDSA", headers={"kid": signing.kid})
+    lookalike = jwt.encode(
+        {**jwt.decode(stored, options={"verify_signature": False}), "jti": "other"},
+        signing.private,
+        algorithm="EdDSA",
+        headers={"kid": signing.kid},
+    )
     compared: list[tuple[bytes, bytes]] = []
     real_compare = keys.hmac.compare_digest
     monkeypatch.setattr(keys.hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real_compare(a, b))
 
-    response = client.post("/v2/messages", json={"messages": [{"message": {}}]},
-                           headers={"Authorization": f"Bearer {lookalike}"})
+    response = client.post(
+        "/v2/messages", json={"messages": [{"message": {}}]}, headers={"Authorization": f"Bearer {lookalike}"}
+    )
 
     assert response.status_code == 401
     assert (lookalike.encode(), stored.encode()) in compared

@@ -1,4 +1,5 @@
 """A key is an EdDSA JWT in the product's format, signed by one persisted key that the session secret is not."""
+
 import base64
 import json
 import os
@@ -28,7 +29,8 @@ _start_line: Barrier | None = None
 def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
     return db.execute(
         "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?", (project, name)
+        " WHERE project.name = ? AND channel.name = ?",
+        (project, name),
     ).fetchone()
 
 
@@ -43,8 +45,9 @@ def _segment(key: str, index: int) -> dict:
 
 
 def _accepted(app: Flask, key: str) -> bool:
-    answer = app.test_client().post("/v2/messages", json={"messages": [{"message": {"event": "user"}}]},
-                                    headers={"Authorization": f"Bearer {key}"})
+    answer = app.test_client().post(
+        "/v2/messages", json={"messages": [{"message": {"event": "user"}}]}, headers={"Authorization": f"Bearer {key}"}
+    )
     assert answer.status_code in (200, 401), answer.json
     return answer.status_code == 200
 
@@ -74,10 +77,16 @@ def test_the_session_secret_neither_signs_nor_checks_keys(app: Flask, db: sqlite
         jwt.decode(key, app.config["SECRET_KEY"], algorithms=["HS256"], audience=AUDIENCE)
     database = app.config["DATABASE"]
 
-    other_secret = create_app({"SECRET_KEY": "another-session-secret-" + "x" * 20, "DATABASE": database,
-                               "API_KEY_SIGNING_KEY": _pem(_signing(app))})
-    other_signer = create_app({"SECRET_KEY": app.config["SECRET_KEY"], "DATABASE": database,
-                               "API_KEY_SIGNING_KEY": new_private_pem()})
+    other_secret = create_app(
+        {
+            "SECRET_KEY": "another-session-secret-" + "x" * 20,
+            "DATABASE": database,
+            "API_KEY_SIGNING_KEY": _pem(_signing(app)),
+        }
+    )
+    other_signer = create_app(
+        {"SECRET_KEY": app.config["SECRET_KEY"], "DATABASE": database, "API_KEY_SIGNING_KEY": new_private_pem()}
+    )
 
     assert _accepted(other_secret, key)
     assert not _accepted(other_signer, key)
@@ -112,7 +121,9 @@ def _start_worker(folder: str) -> str:
     """One worker booting on an instance folder that has no signing key yet."""
     assert _start_line is not None
     _start_line.wait(timeout=60)
-    app = create_app({"SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/shared.sqlite"}, instance_path=f"{folder}/instance")
+    app = create_app(
+        {"SECRET_KEY": "x" * 32, "DATABASE": f"{folder}/shared.sqlite"}, instance_path=f"{folder}/instance"
+    )
     return _signing(app).kid
 
 
@@ -127,12 +138,16 @@ def test_workers_starting_together_make_one_signing_key(tmp_path: Path) -> None:
 
 
 def test_a_signing_key_that_is_not_ed25519_is_refused(tmp_path: Path) -> None:
-    not_ed25519 = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
+    not_ed25519 = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
 
     with pytest.raises(ValueError, match="Ed25519"):
-        create_app({"SECRET_KEY": "x" * 32, "DATABASE": str(tmp_path / "db.sqlite"), "API_KEY_SIGNING_KEY": not_ed25519})
+        create_app(
+            {"SECRET_KEY": "x" * 32, "DATABASE": str(tmp_path / "db.sqlite"), "API_KEY_SIGNING_KEY": not_ed25519}
+        )
 
 
 def test_regenerated_key_keeps_the_channel_claim_and_gets_a_new_jti(
@@ -142,8 +157,10 @@ def test_regenerated_key_keeps_the_channel_claim_and_gets_a_new_jti(
     old = _segment(channel["api_key"], 1)
     auth.login()
 
-    client.post(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
-                data={"csrf_token": csrf_token(client, "/")})
+    client.post(
+        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        data={"csrf_token": csrf_token(client, "/")},
+    )
 
     new_key = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel["id"],)).fetchone()[0]
     new = _segment(new_key, 1)
@@ -157,7 +174,10 @@ def test_database_refuses_two_equal_keys(db: sqlite3.Connection) -> None:
     key = _channel(db, "Botanalytics Chatbot", "Rasa")["api_key"]
 
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute("UPDATE channel SET api_key = ? WHERE id = ?", (key, _channel(db, "Botanalytics Chatbot", "Universal")["id"]))
+        db.execute(
+            "UPDATE channel SET api_key = ? WHERE id = ?",
+            (key, _channel(db, "Botanalytics Chatbot", "Universal")["id"]),
+        )
 
 
 def test_regeneration_is_recorded_with_fingerprints_not_keys(
@@ -166,8 +186,10 @@ def test_regeneration_is_recorded_with_fingerprints_not_keys(
     channel = _channel(db, "Botanalytics Chatbot", "Rasa")
     auth.login()
 
-    client.post(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
-                data={"csrf_token": csrf_token(client, "/")})
+    client.post(
+        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        data={"csrf_token": csrf_token(client, "/")},
+    )
 
     new_key = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel["id"],)).fetchone()[0]
     event = db.execute("SELECT * FROM key_event").fetchone()

@@ -1,5 +1,6 @@
 """Login throttling backs off the address that keeps failing and never locks the owner out:
 failures count per (account, address), every attempt per address, and a 429 costs no password hash."""
+
 import secrets
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor

@@ -1,4 +1,5 @@
 """Every 405, on a page or the API, says in `Allow` which methods the address does take."""
+
 import re
 
 from flask import Flask

@@ -1,4 +1,5 @@
 """What the project menus and the channel's Verify change: active project, star, disabled, integrated."""
+
 import sqlite3
 
 import pytest
@@ -59,7 +60,9 @@ def test_disable_never_redirects_off_site(logged_in: FlaskClient, target: str) -
     assert response.headers["Location"] == "/projects"
 
 
-def test_verify_without_a_message_keeps_the_channel_not_integrated(logged_in: FlaskClient, db: sqlite3.Connection) -> None:
+def test_verify_without_a_message_keeps_the_channel_not_integrated(
+    logged_in: FlaskClient, db: sqlite3.Connection
+) -> None:
     response = _post(logged_in, f"/projects/{CHATBOT}/settings/channels/{RASA}/verify")
 
     assert response.status_code == 302

@@ -1,5 +1,6 @@
 """The official Python SDK against the mock on a real port: its Rasa and Universal clients are accepted
 with the channel's current key, and refused with the key that Regenerate replaced."""
+
 import json
 import logging
 import re
@@ -40,12 +41,18 @@ CLIENTS = {
     "rasa": Client(
         "Rasa",
         "import json, sys\nfrom botanalytics.rasa import Rasa\nRasa().publish(json.loads(sys.argv[1]))\n",
-        {"event": "user", "sender_id": "s-1", "text": "Hey", "timestamp": 1704182400.5,
-         "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}},
+        {
+            "event": "user",
+            "sender_id": "s-1",
+            "text": "Hey",
+            "timestamp": 1704182400.5,
+            "parse_data": {"intent": {"name": "greet", "confidence": 0.9}, "entities": []},
+        },
     ),
     "universal": Client(
         "Universal",
-        "import json, sys\nfrom botanalytics.universal import Universal\nUniversal().log_message(json.loads(sys.argv[1]))\n",
+        "import json, sys\nfrom botanalytics.universal import Universal\n"
+        "Universal().log_message(json.loads(sys.argv[1]))\n",
         universal_message("Hello"),
     ),
 }
@@ -70,7 +77,8 @@ def _channel(server: MockServer, name: str) -> sqlite3.Row:
         db.row_factory = sqlite3.Row
         return db.execute(
             "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-            " WHERE project.name = ? AND channel.name = ?", (PROJECT, name)
+            " WHERE project.name = ? AND channel.name = ?",
+            (PROJECT, name),
         ).fetchone()
 
 

@@ -1,4 +1,5 @@
 """Browser-facing protections: the security headers on every page, the session cookie's flags, and HSTS."""
+
 from pathlib import Path
 
 import pytest

@@ -1,5 +1,6 @@
 """Server-side sessions: the cookie names a session the server can end, at logout, at a password
 change, or when it has been idle or alive too long; a copied cookie dies with the original."""
+
 import hashlib
 import os
 import sqlite3
@@ -57,8 +58,9 @@ def _user_id(db: sqlite3.Connection, email: str) -> int:
     return db.execute("SELECT id FROM user WHERE email = ?", (email,)).fetchone()[0]
 
 
-def test_the_cookie_holds_an_opaque_token_not_the_user(app: Flask, logged_in: FlaskClient,
-                                                       state: sqlite3.Connection) -> None:
+def test_the_cookie_holds_an_opaque_token_not_the_user(
+    app: Flask, logged_in: FlaskClient, state: sqlite3.Connection
+) -> None:
     content = app.session_interface.get_signing_serializer(app).loads(_cookie(logged_in))  # type: ignore[attr-defined]
 
     assert "user_id" not in content and set(content) <= {"sid", "csrf_token"}
@@ -167,9 +169,7 @@ def test_a_logged_out_cookie_is_forgotten_by_the_browser_too(app: Flask, logged_
     assert thief.get_cookie("session") is None  # the dead token was all it held: the cookie is deleted
 
 
-def test_set_password_command_changes_the_password_and_logs_out_everywhere(
-    app: Flask, logged_in: FlaskClient
-) -> None:
+def test_set_password_command_changes_the_password_and_logs_out_everywhere(app: Flask, logged_in: FlaskClient) -> None:
     result = app.test_cli_runner().invoke(args=["set-password", DEMO[0]], input="a-new-password\na-new-password\n")
 
     assert result.exit_code == 0, result.output

@@ -1,4 +1,5 @@
 """Slow clients cannot stop `make serve`: 200 sockets trickling a header while a person regenerates a key."""
+
 from collections.abc import Iterator
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The database settings that let several workers share one SQLite file, and a safe first start."""
+
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context

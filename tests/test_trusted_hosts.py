@@ -1,4 +1,5 @@
 """Trusted hosts: a forged Host gets 400 and is never reflected in a redirect; configured names are answered."""
+
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,5 @@
 """The checks behind the how-to's claims: presence, wording, position and the key's newness."""
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -167,12 +168,14 @@ class KeyIsUnique:
         new_key = walk.keys[-1]
         keys = read_account_keys(walk.page)
         assert keys.get((walk.project, walk.channel)) == new_key, "the channel no longer shows the new key"
-        shared = [f"{project} / {channel}" for (project, channel), key in keys.items()
-                  if key == new_key and (project, channel) != (walk.project, walk.channel)]
+        shared = [
+            f"{project} / {channel}"
+            for (project, channel), key in keys.items()
+            if key == new_key and (project, channel) != (walk.project, walk.channel)
+        ]
         assert not shared, f"the same key is shown for {', '.join(shared)}"
 
 
 Check = (
-    Visible | Listed | Hidden | Selected | Placed | AsksToConfirm | Modal | Expanded | ShowsKey | KeyIsNew
-    | KeyIsUnique
+    Visible | Listed | Hidden | Selected | Placed | AsksToConfirm | Modal | Expanded | ShowsKey | KeyIsNew | KeyIsUnique
 )

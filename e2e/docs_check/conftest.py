@@ -2,6 +2,7 @@
 
 Its command-line options live in `options.py`, which the root conftest loads as a plugin.
 """
+
 import os
 from pathlib import Path
 

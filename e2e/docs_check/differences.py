@@ -8,9 +8,9 @@ said once in the guide, not here. Update an entry when the mock's look changes.
 DIFFERENCES: dict[str, tuple[str, ...]] = {
     "dashboardactiveproject.png": (
         "The header, side-bar and four cards sit where the product has them, within a few pixels.",
-        "The user is Dana Avery with the initials \"DA\" in the avatar; the product shows Dawud Aliyu's photo.",
+        'The user is Dana Avery with the initials "DA" in the avatar; the product shows Dawud Aliyu\'s photo.',
         "The cards reach about 14 px further right: the product's window shows a scrollbar there.",
-        "\"No data available yet\" sits about 13 px higher in the top cards; the side-bar icons are thinner.",
+        '"No data available yet" sits about 13 px higher in the top cards; the side-bar icons are thinner.',
     ),
     "dashboard-clickprojectsettings.png": (
         (
@@ -22,7 +22,7 @@ DIFFERENCES: dict[str, tuple[str, ...]] = {
     "channels-channelstab.png": (
         "The product's figure is 833 px tall (a smaller window); ours is 1016 px, with more empty page below.",
         (
-            "The Name field reads \"Botanalytics Chatbot\"; the product's reads \"Botanalytics Customer Bot\", "
+            'The Name field reads "Botanalytics Chatbot"; the product\'s reads "Botanalytics Customer Bot", '
             "which does not match its own header."
         ),
         "The Danger Zone sentence is in the mock's own words.",
@@ -36,7 +36,7 @@ DIFFERENCES: dict[str, tuple[str, ...]] = {
         "Copy and Regenerate sit at the right end of the key field, as in the product.",
         "The grey message box is one line in the mock's own words; the product's wraps onto two lines.",
         "Verify's check mark is thin and on white; the product's is bold on a grey part of the button.",
-        "The \"Danger Zone\" heading is larger than the product's.",
+        'The "Danger Zone" heading is larger than the product\'s.',
     ),
     "regen-intconfirm.png": (
         (
@@ -47,10 +47,7 @@ DIFFERENCES: dict[str, tuple[str, ...]] = {
             "Cancel and Regenerate are centred under the question; the product's pair sits about 150 px to the "
             "right of it."
         ),
-        (
-            "Ours is dimmed to the bottom; the product's figure has an undimmed strip at the bottom, a capture "
-            "artefact."
-        ),
+        ("Ours is dimmed to the bottom; the product's figure has an undimmed strip at the bottom, a capture artefact."),
     ),
     "regen-intview.png": (
         "Ours outlines the key field; the product's figure has no annotation.",

@@ -1,4 +1,5 @@
 """The how-to's figures: what the reader sees with the element to act on outlined, and drift from the committed ones."""
+
 import platform
 import shutil
 from dataclasses import dataclass

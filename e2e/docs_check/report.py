@@ -1,4 +1,5 @@
 """The documentation check's report for CI: JSON and JUnit XML, one entry per claim, figure and gap in the how-to."""
+
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -19,13 +20,22 @@ def _step(step: StepResult) -> dict[str, Any]:
         "in_how_to": step.step.in_how_to,
         "gap": step.step.gap,
         "figure": step.figure,
-        "drift": drift and {
-            "figure": drift.figure, "new": drift.new, "changed": drift.changed, "tolerance": drift.tolerance,
-            "passed": drift.passed, "message": drift.describe(),
+        "drift": drift
+        and {
+            "figure": drift.figure,
+            "new": drift.new,
+            "changed": drift.changed,
+            "tolerance": drift.tolerance,
+            "passed": drift.passed,
+            "message": drift.describe(),
         },
         "claims": [
-            {"claim": claim.claim.says, "status": claim.status, "failure": claim.failure if claim.status == "failed"
-             else None, "detail": claim.detail or None}
+            {
+                "claim": claim.claim.says,
+                "status": claim.status,
+                "failure": claim.failure if claim.status == "failed" else None,
+                "detail": claim.detail or None,
+            }
             for claim in step.claims
         ],
     }
@@ -40,11 +50,19 @@ def as_json(results: list[MethodResult], base_url: str) -> dict[str, Any]:
         "claims": {status: sum(c.status == status for c in claims) for status in ("passed", "failed", "not checked")},
         "failures": [claim.failure for result in results for claim in result.failures],
         "drifted_figures": [drift.describe() for result in results for drift in result.drifted],
-        "gaps": [f"{result.method.name}, step {step.number}: {step.step.gap}"
-                 for result in results for step in result.steps if step.step.gap],
+        "gaps": [
+            f"{result.method.name}, step {step.number}: {step.step.gap}"
+            for result in results
+            for step in result.steps
+            if step.step.gap
+        ],
         "methods": [
-            {"method": result.method.name, "key": result.method.key, "title": result.method.title,
-             "steps": [_step(step) for step in result.steps]}
+            {
+                "method": result.method.name,
+                "key": result.method.key,
+                "title": result.method.title,
+                "steps": [_step(step) for step in result.steps],
+            }
             for result in results
         ],
     }

@@ -1,4 +1,5 @@
 """The documentation check fails, naming the method and step, when the app no longer matches the how-to."""
+
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,8 +51,10 @@ CHANGES = {
     "channels-renamed": Change(
         "settings/tabs.html",
         ((" 'Channels')]", " 'Connections')]"),),
-        {"method-1": "Method 1, step 3: Project Settings has no 'Channels' tab",
-         "method-2": "Method 2, step 5: Project Settings has no 'Channels' tab"},
+        {
+            "method-1": "Method 1, step 3: Project Settings has no 'Channels' tab",
+            "method-2": "Method 2, step 5: Project Settings has no 'Channels' tab",
+        },
     ),
     "regenerate-on-the-left": Change(
         "settings/channels.html",
@@ -63,7 +66,9 @@ CHANGES = {
 }
 CASES = [
     pytest.param(name, method, id=f"{name}-{method.key}")
-    for name, change in CHANGES.items() for method in METHODS if method.key in change.failures
+    for name, change in CHANGES.items()
+    for method in METHODS
+    if method.key in change.failures
 ]
 
 

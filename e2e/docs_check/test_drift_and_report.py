@@ -1,4 +1,5 @@
 """The drift comparison and the CI report, without a browser: what they name when something is off."""
+
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -60,8 +61,9 @@ def test_a_resized_or_missing_figure_is_reported_not_compared(tmp_path: Path) ->
 def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) -> None:
     steps = []
     for number, step in enumerate(METHOD_2.steps, start=1):
-        claims = [ClaimResult(claim, f"Method 2, step {number}: {claim.broken}", "passed")
-                  for claim in step.shows + step.then]
+        claims = [
+            ClaimResult(claim, f"Method 2, step {number}: {claim.broken}", "passed") for claim in step.shows + step.then
+        ]
         steps.append(StepResult(number, step, claims))
     menu_claim = steps[2].claims[-1]
     menu_claim.status, menu_claim.detail = "failed", "Locator expected to be visible"
@@ -72,7 +74,10 @@ def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) 
     assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings...' item"]
     assert report["passed"] is False and report["base_url"] == "staging"
     assert [gap.split(":")[0] for gap in report["gaps"]] == [
-        "Method 2, step 2", "Method 2, step 3", "Method 2, step 4", "Method 2, step 6"
+        "Method 2, step 2",
+        "Method 2, step 3",
+        "Method 2, step 4",
+        "Method 2, step 6",
     ]
     junit = ET.parse(xml_path).getroot()
     assert [failure.get("message") for failure in junit.iter("failure")] == report["failures"]

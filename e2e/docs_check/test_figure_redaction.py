@@ -1,4 +1,5 @@
 """Figures grey out what changes from run to run, text in HTML and SVG alike, and leave the page as it was."""
+
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ def test_a_figure_greys_out_dates_times_and_weekdays_then_restores_them(page: Pa
     with Image.open(figure) as image:
         grey = image.convert("L")
         for box in boxes:
-            area = grey.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]), int(box["y"] + box["height"])))
+            area = grey.crop(
+                (int(box["x"]), int(box["y"]), int(box["x"] + box["width"]), int(box["y"] + box["height"]))
+            )
             assert area.getextrema()[0] > DARKEST_GREY, f"text shows through the redaction at {box}"
     expect(page.locator("time").first).to_have_css("color", "rgb(0, 0, 0)")
     expect(page.locator("text.weekday")).to_have_css("fill", "rgb(0, 0, 0)")

@@ -1,4 +1,5 @@
 """Each method of the how-to still holds: every claim, position and figure, step by step."""
+
 import pytest
 
 from .figures import FigureBook

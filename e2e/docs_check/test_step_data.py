@@ -1,4 +1,5 @@
 """The step data covers the how-to: its figure captions, the product's figures, both methods, and its gaps."""
+
 from pathlib import Path
 
 import pytest
@@ -10,17 +11,34 @@ pytestmark = pytest.mark.docs
 
 # The how-to's captions (the alt text of its figures); Method 2 reuses the shared steps' captions.
 HOW_TO_FIGURES = {
-    "Dashboard Active Project", "Dashboard Click Project Settings", "ChannelsChannelsTab", "Regen Click Int Channel",
-    "Regen Int Click Regen", "Regen Int Confirm", "Regen Int View", "Project Click Logo", "Projects View Tile",
+    "Dashboard Active Project",
+    "Dashboard Click Project Settings",
+    "ChannelsChannelsTab",
+    "Regen Click Int Channel",
+    "Regen Int Click Regen",
+    "Regen Int Confirm",
+    "Regen Int View",
+    "Project Click Logo",
+    "Projects View Tile",
 }
 REFERENCE_UI = Path(__file__).resolve().parents[3] / "shared" / "reference-ui"
-SHARED = ("channels-channelstab.png", "regen-clickintchannel.png", "regen-intclickregen.png", "regen-intconfirm.png",
-          "regen-intview.png")
+SHARED = (
+    "channels-channelstab.png",
+    "regen-clickintchannel.png",
+    "regen-intclickregen.png",
+    "regen-intconfirm.png",
+    "regen-intview.png",
+)
 # The product's own screenshot of each step, in order (shared/reference-ui/).
 PRODUCT_FIGURES = {
     METHOD_1.key: ("dashboardactiveproject.png", "dashboard-clickprojectsettings.png", *SHARED),
-    METHOD_2.key: ("project-clicklogo.png", "project-viewtile.png", "project-clickellipsis.png",
-                   "project-clicksettings.png", *SHARED),
+    METHOD_2.key: (
+        "project-clicklogo.png",
+        "project-viewtile.png",
+        "project-clickellipsis.png",
+        "project-clicksettings.png",
+        *SHARED,
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """Walk one method of the how-to through the page objects, checking every claim and taking every figure."""
+
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -113,24 +114,31 @@ def _verify(walk: Walk, result: ClaimResult) -> bool:
 def walk_method(walk: Walk, method: Method, figures: FigureBook | None = None) -> MethodResult:
     """Check each step's claims in order; stop where the reader would be stuck (nothing to act on, or acting failed)."""
     results = [
-        StepResult(number, step, [ClaimResult(claim, f"{method.name}, step {number}: {claim.broken}")
-                                  for claim in step.shows + step.then])
+        StepResult(
+            number,
+            step,
+            [ClaimResult(claim, f"{method.name}, step {number}: {claim.broken}") for claim in step.shows + step.then],
+        )
         for number, step in enumerate(method.steps, start=1)
     ]
     walk.call(method.start)
     for result in results:
         step, shown = result.step, result.claims[: len(result.step.shows)]
         verified = [_verify(walk, claim) for claim in shown]
-        if any(not ok and claim.claim.check == _presence(step) for ok, claim in zip(verified, shown)):
+        if any(not ok and claim.claim.check == _presence(step) for ok, claim in zip(verified, shown, strict=True)):
             break  # the element to act on is missing: the reader is stuck here
         if figures:
             result.figure, result.drift = figures.take(
-                walk.page, method.key, f"{result.number:02d}-{step.id}", walk.locate(step.target),
-                walk.secrets(), full_page=step.full_page,
+                walk.page,
+                method.key,
+                f"{result.number:02d}-{step.id}",
+                walk.locate(step.target),
+                walk.secrets(),
+                full_page=step.full_page,
             )
         if step.action and not _act(walk, step, result, method):
             break
-        for claim in result.claims[len(step.shows):]:
+        for claim in result.claims[len(step.shows) :]:
             _verify(walk, claim)
     return MethodResult(method, results)
 
