@@ -14,6 +14,7 @@ from mock_app import ingest
 from mock_app.keys import fingerprint
 from pages.ingestion_api import universal_message
 from tests.conftest import AuthActions, csrf_token
+from tests.rows import channel_row
 
 RASA = ("Botanalytics Chatbot", "Rasa")
 UNIVERSAL = ("Botanalytics Chatbot", "Universal")
@@ -34,16 +35,8 @@ VALID = {
 }
 
 
-def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
-    return db.execute(
-        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?",
-        (project, name),
-    ).fetchone()
-
-
 def _key(db: sqlite3.Connection, channel: tuple[str, str] = RASA) -> str:
-    return db.execute("SELECT api_key FROM channel WHERE id = ?", (_channel(db, *channel)["id"],)).fetchone()[0]
+    return db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_row(db, *channel)["id"],)).fetchone()[0]
 
 
 def _send(client: FlaskClient, key: str | None, body: object):
@@ -80,7 +73,7 @@ def test_current_key_is_accepted_with_a_request_id_and_stored_with_its_fingerpri
     }
     assert uuid.UUID(response.json["request_id"])
     row = db.execute("SELECT channel_id, key_fingerprint, body FROM message").fetchone()
-    assert row["channel_id"] == _channel(db, *channel)["id"] and row["key_fingerprint"] == fingerprint(key)
+    assert row["channel_id"] == channel_row(db, *channel)["id"] and row["key_fingerprint"] == fingerprint(key)
     assert json.loads(row["body"]) == VALID[channel]["messages"][0]
 
 
@@ -101,7 +94,7 @@ def test_missing_or_malformed_key_gets_401_with_errors(client: FlaskClient, head
 
 
 def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlite3.Connection) -> None:
-    channel = _channel(db, *RASA)
+    channel = channel_row(db, *RASA)
     auth.login()
     client.post(
         f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
@@ -113,7 +106,7 @@ def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlit
 
 
 def test_disabled_project_refuses_its_current_key_with_403(client: FlaskClient, db: sqlite3.Connection) -> None:
-    project_id = _channel(db, *RASA)["project_id"]
+    project_id = channel_row(db, *RASA)["project_id"]
     db.execute("UPDATE project SET disabled = 1 WHERE id = ?", (project_id,))
     db.commit()
 
@@ -129,7 +122,7 @@ def test_disabled_project_refuses_its_current_key_with_403(client: FlaskClient, 
 
 def test_disabled_project_tells_nothing_to_a_replaced_key(client: FlaskClient, db: sqlite3.Connection) -> None:
     """The key is checked first, so only the holder of the current key learns that the project is disabled."""
-    channel = _channel(db, *RASA)
+    channel = channel_row(db, *RASA)
     db.execute("UPDATE channel SET api_key = 'replaced' WHERE id = ?", (channel["id"],))
     db.execute("UPDATE project SET disabled = 1 WHERE id = ?", (channel["project_id"],))
     db.commit()
@@ -154,7 +147,7 @@ def _meanwhile(monkeypatch: pytest.MonkeyPatch, db: sqlite3.Connection, statemen
 def test_key_replaced_during_the_request_is_refused_under_the_write_lock(
     client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    channel = _channel(db, *RASA)
+    channel = channel_row(db, *RASA)
     _meanwhile(monkeypatch, db, "UPDATE channel SET api_key = 'replaced' WHERE id = ?", channel["id"])
 
     _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
@@ -164,7 +157,7 @@ def test_key_replaced_during_the_request_is_refused_under_the_write_lock(
 def test_project_disabled_during_the_request_is_refused_under_the_write_lock(
     client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    channel = _channel(db, *RASA)
+    channel = channel_row(db, *RASA)
     _meanwhile(monkeypatch, db, "UPDATE project SET disabled = 1 WHERE id = ?", channel["project_id"])
 
     _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 403)
@@ -297,7 +290,7 @@ def test_too_large_body_answers_json_413(client: FlaskClient, db: sqlite3.Connec
 
 
 def _stored_bytes(db: sqlite3.Connection, channel: tuple[str, str] = ALEXA) -> int:
-    return _channel(db, *channel)["stored_bytes"]
+    return channel_row(db, *channel)["stored_bytes"]
 
 
 def test_a_batch_over_the_cap_gets_413_and_stores_nothing(client: FlaskClient, db: sqlite3.Connection) -> None:
@@ -334,7 +327,8 @@ def test_stored_bytes_are_counted_per_channel(client: FlaskClient, db: sqlite3.C
 
     for channel in (ALEXA, RASA):
         stored = db.execute(
-            "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM message WHERE channel_id = ?", (_channel(db, *channel)["id"],)
+            "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM message WHERE channel_id = ?",
+            (channel_row(db, *channel)["id"],),
         ).fetchone()[0]
         assert stored > 0 and _stored_bytes(db, channel) == stored
 

@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app.keys import EXTENSION, SigningKey, read_key
+from tests.rows import channel_row
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")
 BATCH = {"messages": [{"message": {"event": "user", "text": "hi"}}]}  # valid for Rasa: only the key can be wrong
@@ -113,26 +114,18 @@ FORGERIES: list[Forge] = [
 ]
 
 
-def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
-    return db.execute(
-        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?",
-        (project, name),
-    ).fetchone()
-
-
 def _send(client: FlaskClient, key: str):
     return client.post("/v2/messages", json=BATCH, headers={"Authorization": f"Bearer {key}"})
 
 
 def test_the_genuine_key_is_accepted(client: FlaskClient, db: sqlite3.Connection) -> None:
     """The control for the tests below: with the real key the same request is stored."""
-    assert _send(client, _channel(db, *CHANNEL)["api_key"]).status_code == 200
+    assert _send(client, channel_row(db, *CHANNEL)["api_key"]).status_code == 200
 
 
 @pytest.mark.parametrize("forge", FORGERIES, ids=[forge.__name__ for forge in FORGERIES])
 def test_forged_key_is_refused(app: Flask, client: FlaskClient, db: sqlite3.Connection, forge: Forge) -> None:
-    claims = jwt.decode(_channel(db, *CHANNEL)["api_key"], options={"verify_signature": False})
+    claims = jwt.decode(channel_row(db, *CHANNEL)["api_key"], options={"verify_signature": False})
     forged = forge(claims, app.extensions[EXTENSION])
 
     with app.app_context(), pytest.raises(jwt.InvalidTokenError):
@@ -146,7 +139,7 @@ def test_forged_key_is_refused(app: Flask, client: FlaskClient, db: sqlite3.Conn
 OTHER_CHANNEL = ("Botanalytics Customer Support Chatbot", "Rasa")
 EDITS: dict[str, Callable[[sqlite3.Connection], dict]] = {
     "another type": lambda db: {"channel": "facebook-messenger"},
-    "another channel": lambda db: {"cid": _channel(db, *OTHER_CHANNEL)["id"]},
+    "another channel": lambda db: {"cid": channel_row(db, *OTHER_CHANNEL)["id"]},
 }
 
 
@@ -155,7 +148,7 @@ def test_a_sound_key_naming_another_channel_is_refused(
     app: Flask, client: FlaskClient, db: sqlite3.Connection, edit: Callable[[sqlite3.Connection], dict]
 ) -> None:
     """Right signature and claims, but not the key that the named channel holds."""
-    claims = jwt.decode(_channel(db, *CHANNEL)["api_key"], options={"verify_signature": False})
+    claims = jwt.decode(channel_row(db, *CHANNEL)["api_key"], options={"verify_signature": False})
 
     response = _send(client, _signed({**claims, **edit(db)}, app.extensions[EXTENSION]))
 
@@ -167,7 +160,7 @@ def test_a_stored_key_is_refused_once_its_channel_claim_no_longer_matches_the_ch
     client: FlaskClient, db: sqlite3.Connection
 ) -> None:
     """A key is good for the channel type it names, never for another, even while it is the stored key."""
-    channel = _channel(db, "Botanalytics Chatbot", "Amazon Alexa")  # takes any JSON objects: only the key matters
+    channel = channel_row(db, "Botanalytics Chatbot", "Amazon Alexa")  # takes any JSON objects: only the key matters
     db.execute("UPDATE channel SET type = 'samsung-bixby' WHERE id = ?", (channel["id"],))
     db.commit()
 
@@ -175,7 +168,7 @@ def test_a_stored_key_is_refused_once_its_channel_claim_no_longer_matches_the_ch
 
 
 def test_another_channels_key_only_ever_reaches_that_channel(client: FlaskClient, db: sqlite3.Connection) -> None:
-    other = _channel(db, "Private Project", "Rasa")  # another account's, even
+    other = channel_row(db, "Private Project", "Rasa")  # another account's, even
 
     assert _send(client, other["api_key"]).status_code == 200
     assert [row[0] for row in db.execute("SELECT DISTINCT channel_id FROM message")] == [other["id"]]

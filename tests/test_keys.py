@@ -21,17 +21,10 @@ from flask.testing import FlaskClient
 from mock_app import create_app
 from mock_app.keys import AUDIENCE, EXTENSION, SigningKey, new_private_pem
 from tests.conftest import AuthActions, csrf_token
+from tests.rows import channel_row
 
 WORKERS = 4
 _start_line: Barrier | None = None
-
-
-def _channel(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
-    return db.execute(
-        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?",
-        (project, name),
-    ).fetchone()
 
 
 def _signing(app: Flask) -> SigningKey:
@@ -72,7 +65,7 @@ def test_seeded_keys_are_eddsa_jwts_in_the_products_format(app: Flask, db: sqlit
 
 
 def test_the_session_secret_neither_signs_nor_checks_keys(app: Flask, db: sqlite3.Connection) -> None:
-    key = _channel(db, "Botanalytics Chatbot", "Rasa")["api_key"]
+    key = channel_row(db, "Botanalytics Chatbot", "Rasa")["api_key"]
     with pytest.raises(jwt.InvalidTokenError):
         jwt.decode(key, app.config["SECRET_KEY"], algorithms=["HS256"], audience=AUDIENCE)
     database = app.config["DATABASE"]
@@ -153,7 +146,7 @@ def test_a_signing_key_that_is_not_ed25519_is_refused(tmp_path: Path) -> None:
 def test_regenerated_key_keeps_the_channel_claim_and_gets_a_new_jti(
     app: Flask, client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
 ) -> None:
-    channel = _channel(db, "Botanalytics Support Bot", "Microsoft Bot Framework")
+    channel = channel_row(db, "Botanalytics Support Bot", "Microsoft Bot Framework")
     old = _segment(channel["api_key"], 1)
     auth.login()
 
@@ -171,19 +164,19 @@ def test_regenerated_key_keeps_the_channel_claim_and_gets_a_new_jti(
 
 
 def test_database_refuses_two_equal_keys(db: sqlite3.Connection) -> None:
-    key = _channel(db, "Botanalytics Chatbot", "Rasa")["api_key"]
+    key = channel_row(db, "Botanalytics Chatbot", "Rasa")["api_key"]
 
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
             "UPDATE channel SET api_key = ? WHERE id = ?",
-            (key, _channel(db, "Botanalytics Chatbot", "Universal")["id"]),
+            (key, channel_row(db, "Botanalytics Chatbot", "Universal")["id"]),
         )
 
 
 def test_regeneration_is_recorded_with_fingerprints_not_keys(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
 ) -> None:
-    channel = _channel(db, "Botanalytics Chatbot", "Rasa")
+    channel = channel_row(db, "Botanalytics Chatbot", "Rasa")
     auth.login()
 
     client.post(
