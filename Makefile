@@ -7,22 +7,29 @@ STAMP  := $(VENV)/.installed
 BROWSER_STAMP := $(VENV)/.browser
 PORT   ?= 8000
 FLAKE_RUNS ?= 20
+BROWSER_SERVER_PORT ?= 3000
+SHARDS ?= 3
+# WORKERS=N spreads the tests over N processes (pytest-xdist), each with its own app and database.
+# BROWSER_SERVER=ws://host:port/ drives every browser through a Playwright browser server.
+PARALLEL := $(if $(WORKERS),-n $(WORKERS))
+REMOTE   := $(if $(BROWSER_SERVER),--browser-server $(BROWSER_SERVER))
+DURATIONS := e2e/durations.json
 
 # Recording a trace of every test costs about a fifth of the suite's time (see `make bench`),
 # so the verdict comes from a run without traces. When tests fail, only those run once more with
 # traces kept in test-results/rerun/, as evidence; the target fails whatever that second run does.
 define pytest_then_trace_failures
-	$(PYTEST) $(1) --tracing=off $(PYTEST_ARGS); status=$$?; \
+	$(PYTEST) $(1) --tracing=off $(PARALLEL) $(REMOTE) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 1 ]; then \
 	  echo "== Running the failed tests again to keep their traces in test-results/rerun/ (the run above decides) =="; \
-	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(PYTEST_ARGS); \
+	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(REMOTE) $(PYTEST_ARGS); \
 	fi; exit $$status
 endef
 
-.PHONY: help setup e2e test lint run serve attack flake-check bench docs clean
+.PHONY: help setup e2e test test-app lint run serve attack flake-check bench docs clean browser-server durations
 
 help:  ## list the targets
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +43,20 @@ $(BROWSER_STAMP): $(STAMP)
 
 setup: $(BROWSER_STAMP)  ## create .venv, install the project and get a Chromium
 
-e2e: setup  ## run the browser suite against the embedded mock app
+e2e: setup  ## run the browser suite against the embedded mock app (WORKERS=N, BROWSER_SERVER=ws://...)
 	@$(call pytest_then_trace_failures,e2e -v)
 
-test: setup  ## run every test
+test: setup  ## run every test (WORKERS=N, BROWSER_SERVER=ws://...)
 	@$(call pytest_then_trace_failures,)
+
+test-app: $(STAMP)  ## run the tests that need no browser: the app, its server and the tooling
+	$(PYTEST) tests --tracing=off $(PARALLEL) $(PYTEST_ARGS)
+
+browser-server: setup  ## start Playwright's browser server here, on the Chromium `make setup` found (BROWSER_SERVER_PORT=3000)
+	$(PY) -m e2e.browser_server --port $(BROWSER_SERVER_PORT) $(BROWSER_SERVER_ARGS)
+
+durations: setup  ## record the browser tests' durations in e2e/durations.json, which CI splits its shards by
+	$(PYTEST) e2e --tracing=off --store-durations --durations-path $(DURATIONS) $(PYTEST_ARGS)
 
 run: $(STAMP)  ## serve the mock app at http://127.0.0.1:5000 for clicking through
 	$(VENV)/bin/flask --app mock_app run --port 5000
@@ -59,22 +75,24 @@ $(VENV)/.lint: $(STAMP)
 	$(PY) -m pip install --quiet --editable '.[test,lint]'
 	touch $@
 
-lint: $(VENV)/.lint  ## check the code with ruff (Flask's rule set) and its formatter
+lint: $(VENV)/.lint  ## check the code with ruff (Flask's rule set), its formatter and mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 $(VENV)/.bench: $(STAMP)
 	$(PY) -m pip install --quiet --editable '.[test,bench]'
 	touch $@
 
-bench: setup $(VENV)/.bench  ## time the suite against a bare-Playwright floor, `make e2e`, and the server under load
+bench: setup $(VENV)/.bench  ## time the suite against a bare-Playwright floor, `make e2e`, serial vs 2 workers vs a browser server, and the server under load
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
 clean:  ## remove the virtualenv, test output and the local database
 	rm -rf $(VENV) test-results instance .pytest_cache
 
-# The walk creates docs/figures/ and its folders as it goes, so this also works after `rm -r docs/figures`.
-# A figure is rewritten only when some pixel really changed; the guide then drops figures no step takes.
+# The only way anything writes into docs/: the check runs first (e2e/test_how_to.py, figures taken into
+# test-results/docs-figures), and only when it passes are the figures copied into docs/figures (also after
+# `rm -r docs/figures`), each only when some pixel really changed; figures no step takes are removed, then
+# docs/figures/renderer.txt and the guide are written.
 docs: setup  ## retake the how-to's figures at the product's 1470x1016 viewport into docs/figures and rebuild docs/regenerate-api-key.md
-	$(PYTEST) e2e/docs_check/test_how_to.py -m docs --update-figures $(PYTEST_ARGS)
-	$(PY) -m e2e.docs_check.guide
+	$(PY) -m docs_check.update $(PYTEST_ARGS)

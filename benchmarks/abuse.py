@@ -3,9 +3,10 @@
     python -m benchmarks.abuse [--seconds 10] [--threads 6] [--compare]
 
 Each scenario starts `make serve`'s server on its own copy of a freshly seeded database, on a
-loopback socket this script owns. The person (the other demo account, from 127.0.0.1) logs in and
-regenerates a Rasa key for `--seconds`, each POST timed, while `--threads` clients abuse the
-server from other loopback addresses until the person is done:
+loopback socket bound for it (mock_app/testing.py). The person (the other demo account, from
+127.0.0.1) logs in and regenerates the key of its Integration channel for `--seconds`, each POST
+timed, while `--threads` clients abuse the server from other loopback addresses until the person
+is done:
 - one key posting the issue's flood, 1 MiB batches of `{}` (349,518 rows each before);
 - one key posting batches the API accepts (100 messages of 1 KB), limits as configured, and
   with the per-key limits lifted, which leaves only the short write transactions to keep it fair;
@@ -19,61 +20,27 @@ sharing the counters. Loopback only; every flood is bounded (tests/abuse.py).
 import argparse
 import functools
 import os
-import secrets
-import sqlite3
-import statistics
-import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from benchmarks.common import machine, progress, table, write_result
-from mock_app import create_app
-from mock_app.keys import new_private_pem
+from benchmarks.common import machine, percentiles, progress, publish, table
+from benchmarks.server_load import UNLIMITED
+from benchmarks.serving import ServerCommand, Servers, gunicorn, integration_channel_page, seeded_servers
+from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
+from mock_app.testing import ProcessServer, connect, serve_command
 from tests import abuse
-from tests.live_server import LiveServer, serve_command
-from tests.seed_copy import SeededDatabase
+from tests.rows import channels_of
 
-DEMO = ("demo@botanalytics.test", "botanalytics-demo")
-OTHER = ("other@botanalytics.test", "botanalytics-other")
 PERSON = "127.0.0.1"
 OWNERS = [f"127.0.1.{n}" for n in range(1, 255)]  # addresses in 127.0.0.0/8: loopback too
 ATTACKERS = [f"127.0.0.{n}" for n in range(2, 10)]
 TITLE = "### Abuse: another account's regenerate, and the owner's login, under floods"
-UNLIMITED = {"FLASK_INGEST_RATE_LIMIT": "1000000 per second", "FLASK_INGEST_KIB_LIMIT": "1000000000 per second"}
-
-
-def _gunicorn(fd: int) -> list[str]:
-    return [
-        sys.executable, "-m", "gunicorn", "--bind", f"fd://{fd}", "--preload", "--workers", "3",
-        "--worker-class", "gthread", "--threads", "4", "mock_app:create_app()",
-    ]  # fmt: skip
-
-
-SERVERS: dict[str, Callable[[int], list[str]]] = {
+SERVERS: dict[str, ServerCommand] = {
     "make serve (waitress)": serve_command,
-    "gunicorn gthread 3x4": _gunicorn,
+    "gunicorn gthread 3x4": gunicorn("--worker-class", "gthread", "--threads", "4"),
 }
-
-
-def _row(server: LiveServer, email: str, channel_type: str) -> sqlite3.Row:
-    with closing(sqlite3.connect(server.database)) as db:
-        db.row_factory = sqlite3.Row
-        row: sqlite3.Row = db.execute(
-            "SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id ="
-            " channel.project_id JOIN user ON user.account_id = project.account_id WHERE user.email = ?"
-            " AND channel.type = ? ORDER BY channel.id", (email, channel_type),
-        ).fetchone()  # fmt: skip
-    return row
-
-
-def _percentiles(seconds: list[float]) -> dict[str, float]:
-    ms = sorted(value * 1000 for value in seconds)
-    p99 = statistics.quantiles(ms, n=100, method="inclusive")[98] if len(ms) > 1 else ms[0]
-    return {"p50_ms": round(statistics.median(ms), 1), "p99_ms": round(p99, 1), "max_ms": round(ms[-1], 1)}
+Attack = Callable[[ProcessServer], abuse.Flood]
 
 
 def _statuses(flood: abuse.Flood | None) -> str:
@@ -83,33 +50,9 @@ def _statuses(flood: abuse.Flood | None) -> str:
     return ", ".join(f"{status}: {count}" for status, count in counts.items())
 
 
-@contextmanager
-def _server(
-    seeded: SeededDatabase, folder: Path, command: Callable[[int], list[str]], env: dict[str, str]
-) -> Iterator[LiveServer]:
-    database = seeded.copy_to(folder / f"{secrets.token_hex(4)}.sqlite")
-    saved = {name: os.environ.get(name) for name in env}
-    os.environ.update(env)  # LiveServer passes this process's environment to the server
-    try:
-        server = LiveServer(database, seeded, folder / f"{Path(database).stem}.log", command=command).start()
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    try:
-        yield server
-    finally:
-        server.close()
-
-
-def _regenerate_under(
-    server: LiveServer, flood: Callable[[LiveServer], abuse.Flood] | None, seconds: float
-) -> dict[str, Any]:
-    row = _row(server, OTHER[0], "rasa")
-    person = abuse.logged_in(server.url, PERSON, OTHER)
-    path = f"/projects/{row['project_id']}/settings/channels/{row['id']}"
+def _regenerate_under(server: ProcessServer, flood: Attack | None, seconds: float) -> dict[str, Any]:
+    path = integration_channel_page(server.database, OTHER_ACCOUNT)
+    person = abuse.logged_in(server.url, PERSON, OTHER_ACCOUNT)
     if flood is None:
         steps = list(abuse.regenerations(person, path, 1, seconds))
         attack = None
@@ -120,12 +63,12 @@ def _regenerate_under(
     return {
         "measured": "regenerate (other account)",
         "ok": f"{len(ok)}/{len(steps)}",
-        **_percentiles(ok),
+        **percentiles(ok),
         "flood_statuses": _statuses(attack),
     }
 
 
-def _owner_logins_under(server: LiveServer, attack: bool, seconds: float, threads: int) -> dict[str, Any]:
+def _owner_logins_under(server: ProcessServer, attack: bool, seconds: float, threads: int) -> dict[str, Any]:
     def logins() -> list[abuse.Timed]:
         """One login after another for `seconds`, each from its own address: a person logs in once,
         and a second login from the same address would spend that address's budget, not measure it."""
@@ -134,11 +77,11 @@ def _owner_logins_under(server: LiveServer, attack: bool, seconds: float, thread
         while not steps or time.monotonic() - started < seconds:
             owner = abuse.ClientAt(server.url, OWNERS[len(steps) % len(OWNERS)])
             owner.open_login_form()
-            steps.append(abuse.timed(functools.partial(owner.try_login, *DEMO)))
+            steps.append(abuse.timed(functools.partial(owner.try_login, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)))
         return steps
 
     if attack:
-        with abuse.guessing(server.url, ATTACKERS[0], DEMO[0], threads) as flood:
+        with abuse.guessing(server.url, ATTACKERS[0], DEMO_ACCOUNT.email, threads) as flood:
             steps = logins()
     else:
         flood, steps = None, logins()
@@ -146,16 +89,20 @@ def _owner_logins_under(server: LiveServer, attack: bool, seconds: float, thread
     return {
         "measured": "owner's login",
         "ok": f"{len(ok)}/{len(steps)}",
-        **_percentiles(ok),
+        **percentiles(ok),
         "flood_statuses": _statuses(flood),
     }
 
 
-def scenarios(threads: int) -> dict[str, tuple[dict[str, str], Callable[[LiveServer], abuse.Flood] | None]]:
-    def key_flood(body: bytes) -> Callable[[LiveServer], abuse.Flood]:
-        return lambda server: abuse.key_flood(
-            server.url, ATTACKERS[1], _row(server, DEMO[0], "amazon-alexa")["api_key"], body, threads
-        )
+def _alexa_key(server: ProcessServer) -> str:
+    """A key of the demo account's Alexa channel: it takes the batches of `abuse.full_batch`."""
+    with connect(server.database) as db:
+        return str(channels_of(db, DEMO_ACCOUNT.email, "amazon-alexa")[0]["api_key"])
+
+
+def scenarios(threads: int) -> dict[str, tuple[dict[str, str], Attack | None]]:
+    def key_flood(body: bytes) -> Attack:
+        return lambda server: abuse.key_flood(server.url, ATTACKERS[1], _alexa_key(server), body, threads)
 
     return {
         "alone": ({}, None),
@@ -173,16 +120,16 @@ def scenarios(threads: int) -> dict[str, tuple[dict[str, str], Callable[[LiveSer
     }
 
 
-def measure(name: str, seeded: SeededDatabase, folder: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
+def measure(name: str, servers: Servers, args: argparse.Namespace) -> list[dict[str, Any]]:
     rows = []
     for scenario, (env, flood) in scenarios(args.threads).items():
         progress(f"abuse: {name}, {scenario}")
-        with _server(seeded, folder, SERVERS[name], env) as server:
+        with servers.serve(SERVERS[name], env) as server:
             rows.append({"server": name, "scenario": scenario, **_regenerate_under(server, flood, args.seconds)})
     for attack in (False, True):
         scenario = f"wrong passwords for the owner's account, {args.threads} clients" if attack else "alone"
         progress(f"abuse: {name}, owner's login, {scenario}")
-        with _server(seeded, folder, SERVERS[name], {}) as server:
+        with servers.serve(SERVERS[name]) as server:
             rows.append(
                 {
                     "server": name,
@@ -210,12 +157,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     names = list(SERVERS) if args.compare else list(SERVERS)[:1]
     rows: list[dict[str, Any]] = []
     at_start = machine()  # other work on this 2-core machine moves these figures: the load is part of them
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        seeded = SeededDatabase(str(folder / "seeded.sqlite"), secrets.token_hex(32), new_private_pem())
-        create_app(seeded.config(seeded.path))
+    with seeded_servers() as servers:
         for name in names:
-            rows += measure(name, seeded, folder, args)
+            rows += measure(name, servers, args)
     result = {
         "machine": at_start,
         "load_average_1m_at_end": os.getloadavg()[0],
@@ -224,8 +168,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "rows": rows,
         "table": render(rows),
     }
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('abuse', result)}")
+    publish("abuse", TITLE, result)
     return result
 
 

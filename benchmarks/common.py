@@ -1,9 +1,8 @@
-"""Shared helpers for the benchmarks: statistics, tables, JSON results, ports and process memory."""
+"""Shared helpers for the benchmarks: statistics, tables, JSON results and process memory."""
 
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,15 @@ OUTPUT = Path(os.environ.get("BENCH_OUTPUT", "/tmp/bench-results"))  # pytest-pl
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+def percentiles(seconds: Sequence[float]) -> dict[str, float]:
+    """The median, 99th percentile and slowest of some durations, in milliseconds (NaN for none)."""
+    ms = sorted(value * 1000 for value in seconds)
+    if not ms:
+        return {"p50_ms": float("nan"), "p99_ms": float("nan"), "max_ms": float("nan")}
+    p99 = statistics.quantiles(ms, n=100, method="inclusive")[98] if len(ms) > 1 else ms[0]
+    return {"p50_ms": round(statistics.median(ms), 1), "p99_ms": round(p99, 1), "max_ms": round(ms[-1], 1)}
 
 
 def progress(message: str) -> None:
@@ -63,29 +71,15 @@ def write_result(name: str, data: dict[str, Any]) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    """Poll until the server accepts connections; give up after `timeout` or if it exits."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode} before listening on {port}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout} s")
+def publish(name: str, title: str, result: dict[str, Any]) -> None:
+    """Print a benchmark's table under its title and write its result to benchmarks/results/NAME.json."""
+    print(f"\n{title}\n\n{result['table']}")
+    print(f"\nwritten to {write_result(name, result)}")
 
 
 def _processes() -> dict[int, tuple[int, int]]:
     """Every process's (parent, CPU ticks of itself and of its reaped children), from /proc."""
-    found = {}
+    found: dict[int, tuple[int, int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:

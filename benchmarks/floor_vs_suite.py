@@ -19,9 +19,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import OUTPUT, ROOT, median, progress, table, write_result
+from benchmarks.common import OUTPUT, ROOT, median, progress, publish, table
+from pages import how_to
 
-METHODS = ("method-1", "method-2")
+METHODS = tuple(how_to.METHODS)  # "method-1", "method-2": the test's parameter ids
 TARGET = 1.15
 TITLE = "### Floor versus suite: seconds per test (open the channel, regenerate, reload, check the API, sweep all keys)"
 # The suite as `make e2e` runs it (no trace recording; a screenshot kept on failure), and as a plain
@@ -34,7 +35,8 @@ def run_floor(runs: int, scratch: Path) -> Samples:
     path = scratch / "floor.json"
     command = [sys.executable, "-m", "benchmarks.floor", "--runs", str(runs), "--json", str(path)]
     subprocess.run(command, cwd=ROOT, check=True, timeout=60 + 60 * runs)
-    return json.loads(path.read_text())
+    samples: Samples = json.loads(path.read_text())
+    return samples
 
 
 def run_suite(runs: int, extra: list[str], scratch: Path) -> Samples:
@@ -45,7 +47,7 @@ def run_suite(runs: int, extra: list[str], scratch: Path) -> Samples:
         "--output", str(OUTPUT / "floor-vs-suite"), *extra,
     ]  # fmt: skip
     subprocess.run(command, cwd=ROOT, timeout=120 + 60 * runs, stdout=subprocess.DEVNULL)  # failures counted below
-    tests = json.loads(path.read_text())["tests"]
+    tests: dict[str, dict[str, Any]] = json.loads(path.read_text())["tests"]
     samples: Samples = {}
     for method in METHODS:
         mine = [test for node, test in tests.items() if f"-{method}-" in node and test["cpu"] is not None]
@@ -118,8 +120,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     found = measure(args.runs, args.rounds)
     rows = summarize(found)
     result = {"target_ratio": TARGET, "rows": rows, "table": render(rows), "samples": found}
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('floor_vs_suite', result)}")
+    publish("floor_vs_suite", TITLE, result)
     return result
 
 

@@ -12,16 +12,16 @@ passwords instead of regenerating keys.
 import itertools
 import json
 import os
-import re
 from urllib.parse import urlsplit
 
 from locust import FastHttpUser, constant, task
 from requests.cookies import create_cookie
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-CHANNELS = json.loads(os.environ.get("BENCH_CHANNELS", "[]"))
+from pages.ingestion_api import channel_type_of, sample_batch
+from tests.forms import form_token
+
+CHANNELS: list[dict[str, str]] = json.loads(os.environ.get("BENCH_CHANNELS", "[]"))
 SESSION = os.environ.get("BENCH_SESSION", "")
-BATCH = {"messages": [{"message": {"event": "user", "timestamp": 1700000000.0, "text": "hello"}}]}  # Rasa
 _turn = itertools.count()
 
 
@@ -38,9 +38,9 @@ class RegenerateUser(FastHttpUser):
 
     def on_start(self) -> None:
         channel = _next_channel()
-        self.client.cookiejar.set_cookie(create_cookie("session", SESSION, domain=urlsplit(self.host).hostname))
+        self.client.cookiejar.set_cookie(create_cookie("session", SESSION, domain=urlsplit(self.host or "").hostname))
         page = self.client.get(channel["page"], name="open channel").text
-        self.action, self.token = f"{channel['page']}/regenerate", TOKEN.search(page).group(1)
+        self.action, self.token = f"{channel['page']}/regenerate", form_token(page or "")
 
     @task
     def regenerate(self) -> None:
@@ -55,8 +55,10 @@ class IngestUser(FastHttpUser):
     wait_time = constant(0)
 
     def on_start(self) -> None:
-        self.headers = {"Authorization": f"Bearer {_next_channel()['key']}"}
+        key = _next_channel()["key"]
+        self.headers = {"Authorization": f"Bearer {key}"}
+        self.batch = sample_batch(channel_type_of(key))  # one message, as the key's channel sends it
 
     @task
     def send(self) -> None:
-        self.client.post("/v2/messages", json=BATCH, headers=self.headers, name="/v2/messages")
+        self.client.post("/v2/messages", json=self.batch, headers=self.headers, name="/v2/messages")

@@ -10,26 +10,23 @@ The slow-client figures are benchmarks/slow_clients.py's.
 """
 
 import argparse
-import importlib.util
-import secrets
-import statistics
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from contextlib import ExitStack
 from typing import Any
 
-from benchmarks.common import progress, table, write_result
-from benchmarks.slow_clients import DEMO, SERVERS, _channel_path
-from mock_app import create_app
-from mock_app.keys import new_private_pem
-from tests.http_client import TOKEN, HttpSession
-from tests.live_server import LiveServer
-from tests.seed_copy import SeededDatabase
+from benchmarks.common import percentiles, progress, publish, table
+from benchmarks.serving import Servers, installed, integration_channel_page, seeded_servers
+from benchmarks.slow_clients import SERVERS
+from mock_app.seed import DEMO_ACCOUNT
+from tests import abuse
+from tests.http_client import HttpSession
 
 TITLE = "### Server choice: regenerate under 8 closed-loop users, and under a random-email login flood"
 LOADS = {"8 regenerating": (8, 0), "2 regenerating + 4 flooding logins": (2, 4)}
+PERSON = "127.0.0.1"  # the address of the people, and of the flood too
+FLOOD_CAP = 1_000_000  # logins per flooding client: the end of the run stops it long before
 
 
 def _regenerate_until(stop: threading.Event, lead: HttpSession, channel: str) -> list[tuple[bool, float]]:
@@ -38,43 +35,30 @@ def _regenerate_until(stop: threading.Event, lead: HttpSession, channel: str) ->
     while not stop.is_set():
         started = time.perf_counter()
         confirm, page = person.post_form(f"{channel}/regenerate", {}), person.get(channel)
-        outcomes.append(((confirm.status, page.status) == (302, 200), (time.perf_counter() - started) * 1000))
+        outcomes.append(((confirm.status, page.status) == (302, 200), time.perf_counter() - started))
     return outcomes
 
 
-def _flood_until(stop: threading.Event, url: str) -> int:
-    client, sent = HttpSession(url), 0
-    client.token = TOKEN.search(client.get("/login").body).group(1)  # type: ignore[union-attr]
-    while not stop.is_set():
-        client.post_form("/login", {"email": f"{secrets.token_hex(6)}@flood.example", "password": "wrong"})
-        sent += 1
-    return sent
-
-
-def measure(name: str, load: str, seeded: SeededDatabase, folder: Path, seconds: float) -> dict[str, Any]:
+def measure(name: str, load: str, servers: Servers, seconds: float) -> dict[str, Any]:
     regenerating, flooding = LOADS[load]
-    database = seeded.copy_to(folder / f"{secrets.token_hex(4)}.sqlite")
-    server = LiveServer(database, seeded, folder / "server.log", command=SERVERS[name][0]).start()
-    stop = threading.Event()
-    try:
-        lead = HttpSession(server.url)
-        lead.log_in(*DEMO)
-        channel = _channel_path(database)
-        with ThreadPoolExecutor(regenerating + flooding) as pool:
-            people = [pool.submit(_regenerate_until, stop, lead, channel) for _ in range(regenerating)]
-            floods = [pool.submit(_flood_until, stop, server.url) for _ in range(flooding)]
-            stop.wait(seconds)  # the length of the run: a measurement window, not a synchronisation
-            stop.set()
-            outcomes = [outcome for future in people for outcome in future.result()]
-            logins = sum(future.result() for future in floods)
-    finally:
-        stop.set()
-        server.close()
-    times = sorted(ms for _, ms in outcomes)
+    with servers.serve(SERVERS[name][0]) as server:
+        lead = abuse.logged_in(server.url, PERSON, DEMO_ACCOUNT)
+        channel = integration_channel_page(server.database, DEMO_ACCOUNT)
+        flood = abuse.random_emails(server.url, [PERSON], flooding, per_thread=FLOOD_CAP)
+        stop = threading.Event()
+        with ExitStack() as running:
+            if flooding:
+                running.enter_context(flood)
+            with ThreadPoolExecutor(regenerating) as pool:
+                people = [pool.submit(_regenerate_until, stop, lead, channel) for _ in range(regenerating)]
+                stop.wait(seconds)  # the length of the run: a measurement window, not a synchronisation
+                stop.set()
+                outcomes = [outcome for future in people for outcome in future.result()]
+    times = percentiles([took for _, took in outcomes])
     return {
-        "server": name, "load": load, "regenerations_per_s": round(len(times) / seconds, 1),
-        "p50_ms": round(statistics.median(times), 1), "p99_ms": round(times[int(0.99 * (len(times) - 1))], 1),
-        "failed": sum(not ok for ok, _ in outcomes), "flood_logins": logins,
+        "server": name, "load": load, "regenerations_per_s": round(len(outcomes) / seconds, 1),
+        "p50_ms": times["p50_ms"], "p99_ms": times["p99_ms"],
+        "failed": sum(not ok for ok, _ in outcomes), "flood_logins": len(flood.statuses),
     }  # fmt: skip
 
 
@@ -91,20 +75,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--seconds", type=float, default=8.0, help="length of each run")
     args = parser.parse_args(argv)
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        seeded = SeededDatabase(str(folder / "seeded.sqlite"), secrets.token_hex(32), new_private_pem())
-        create_app(seeded.config(seeded.path))
+    with seeded_servers() as servers:
         for name, (_, module) in SERVERS.items():
-            if importlib.util.find_spec(module) is None:
+            if not installed(module):
                 progress(f"server choice: {name} skipped, {module} is not installed")
                 continue
             for load in LOADS:
                 progress(f"server choice: {name}, {load}, {args.seconds:g} s")
-                rows.append(measure(name, load, seeded, folder, args.seconds))
+                rows.append(measure(name, load, servers, args.seconds))
     result = {"seconds_per_run": args.seconds, "rows": rows, "table": render(rows)}
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('server_choice', result)}")
+    publish("server_choice", TITLE, result)
     return result
 
 

@@ -2,7 +2,7 @@
 
     python -m benchmarks.server_load --seconds 8
 
-Each server starts on its own copy of a freshly seeded database, on a free port of 127.0.0.1,
+Each server starts on its own copy of a freshly seeded database, on a socket bound for it on 127.0.0.1,
 and takes the /v2/messages runs and then the regenerate runs at 1, 8 and 32 concurrent users
 (closed loop: each user sends its next request as soon as the last is answered). Locust runs
 on the same two cores as the server, so these are numbers for this machine, not for a
@@ -14,10 +14,6 @@ import csv
 import http.cookiejar
 import json
 import os
-import re
-import secrets
-import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,49 +22,51 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import ROOT, MemorySampler, free_port, progress, table, wait_for_port, write_result
-from mock_app import create_app
-from mock_app.db import copy_database
+from benchmarks.common import ROOT, MemorySampler, progress, table, write_result
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import SeededDatabase, connect, serve_command, serve_in_process
+from tests.forms import form_token
+from tests.rows import channels_of
 
-VENV_BIN = Path(sys.executable).parent
+# Werkzeug's threaded server, the one `flask run` starts, on the socket bound for it.
+DEV_SERVER = (
+    "import sys; from werkzeug.serving import make_server; from mock_app import create_app; "
+    "make_server('127.0.0.1', 0, create_app(), threaded=True, fd=int(sys.argv[1])).serve_forever()"
+)
 SERVERS = {
-    # `make run` with a free port instead of 5000.
-    "flask run (dev)": lambda port: [str(VENV_BIN / "flask"), "--app", "mock_app", "run", "--port", str(port)],
-    # `make serve` itself: waitress, through mock_app/serve.py.
-    "make serve (waitress)": lambda port: ["make", "--no-print-directory", "serve", f"PORT={port}"],
+    "flask run (dev)": lambda fd: [sys.executable, "-c", DEV_SERVER, str(fd)],
+    "make serve (waitress)": serve_command,
 }
 SCENARIOS = {"/v2/messages": "IngestUser", "regenerate": "RegenerateUser"}
 USERS = (1, 8, 32)
 TITLE = "### Server under load: locust, closed loop, no think time (regenerate = POST + the page it redirects to)"
+# Raw capacity: the per-key ingestion limits would turn most of a closed-loop load into 429s.
+UNLIMITED = {"FLASK_INGEST_RATE_LIMIT": "1000000 per second", "FLASK_INGEST_KIB_LIMIT": "1000000000 per second"}
 
 
-def seed(folder: Path) -> tuple[str, str, list[dict[str, str]]]:
-    """A seeded database, its secret, and the demo account's Rasa channels (the load sends Rasa batches)."""
-    secret, database = secrets.token_hex(32), str(folder / "seeded.sqlite")
-    create_app({"SECRET_KEY": secret, "DATABASE": database})
-    with sqlite3.connect(database) as db:
-        rows = db.execute(
-            "SELECT project.id, channel.id, channel.api_key FROM channel"
-            " JOIN project ON project.id = channel.project_id JOIN user ON user.account_id = project.account_id"
-            " WHERE user.email = 'demo@botanalytics.test' AND channel.type = 'rasa' ORDER BY channel.id"
-        ).fetchall()
-    db.close()
-    channels = [{"page": f"/projects/{p}/settings/channels/{c}", "key": key} for p, c, key in rows]
-    return database, secret, channels
+def rasa_channels(seeded: SeededDatabase) -> list[dict[str, str]]:
+    """The demo account's Rasa channels (the load sends Rasa batches): each one's page and key."""
+    with connect(seeded.path) as db:
+        rows = channels_of(db, DEMO_ACCOUNT.email, "rasa")
+    return [
+        {"page": f"/projects/{row['project_id']}/settings/channels/{row['id']}", "key": row["api_key"]} for row in rows
+    ]
 
 
 def log_in(url: str) -> str:
     """The session cookie of the demo user, logged in through the login form."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    form = opener.open(f"{url}/login", timeout=30).read().decode()
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
-    fields = {"email": "demo@botanalytics.test", "password": "botanalytics-demo", "csrf_token": token}
+    token = form_token(opener.open(f"{url}/login", timeout=30).read().decode())
+    fields = {"email": DEMO_ACCOUNT.email, "password": DEMO_ACCOUNT.password, "csrf_token": token}
     opener.open(f"{url}/login", data=urllib.parse.urlencode(fields).encode(), timeout=30)
-    return next(cookie.value for cookie in jar if cookie.name == "session")
+    session = next((cookie.value for cookie in jar if cookie.name == "session"), None)
+    if not session:
+        raise RuntimeError(f"the demo user could not log in at {url}")
+    return session
 
 
-def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: int, prefix: Path) -> dict:
+def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: int, prefix: Path) -> dict[str, Any]:
     command = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "locustfile.py"), user_class,
         "--headless", "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "-H", url,
@@ -90,58 +88,30 @@ def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: 
     }
 
 
-def serve(name: str, database: str, secret: str, folder: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    # Raw capacity: the per-key ingestion limits would turn most of a closed-loop load into 429s.
-    env = {
-        **os.environ,
-        "FLASK_DATABASE": database,
-        "FLASK_SECRET_KEY": secret,
-        "FLASK_INGEST_RATE_LIMIT": "1000000 per second",
-        "FLASK_INGEST_KIB_LIMIT": "1000000000 per second",
-    }
-    log = open(folder / f"{name.split()[0]}-{port}.log", "w")
-    # A session of its own, so stopping it stops make and the server together.
-    process = subprocess.Popen(SERVERS[name](port), cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
-    wait_for_port(port, process)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def measure(seconds: int, users: tuple[int, ...]) -> tuple[list[dict[str, Any]], dict[str, dict]]:
+def measure(seconds: int, users: tuple[int, ...]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
-    memory: dict[str, dict] = {}
+    memory: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        seeded, secret, channels = seed(folder)
-        for server in SERVERS:
-            database = str(folder / f"{len(memory)}.sqlite")
-            copy_database(seeded, database)
-            process, url = serve(server, database, secret, folder)
-            try:
-                env = {"BENCH_CHANNELS": json.dumps(channels), "BENCH_SESSION": log_in(url)}
-                with MemorySampler(process.pid) as sampler:
+        seeded = SeededDatabase.create(Path(scratch))
+        channels = rasa_channels(seeded)
+        for number, server_name in enumerate(SERVERS):
+            folder = Path(scratch) / str(number)
+            folder.mkdir()
+            with serve_in_process(seeded, folder, command=SERVERS[server_name], env=UNLIMITED) as server:
+                assert server.process is not None
+                env = {"BENCH_CHANNELS": json.dumps(channels), "BENCH_SESSION": log_in(server.url)}
+                with MemorySampler(server.process.pid) as sampler:
                     for action, user_class in SCENARIOS.items():
                         for count in users:
-                            progress(f"server load: {server}, {action}, {count} users, {seconds} s")
+                            progress(f"server load: {server_name}, {action}, {count} users, {seconds} s")
                             prefix = folder / f"{user_class}-{count}"
-                            result = locust(user_class, count, url, env, seconds, prefix)
-                            rows.append({"server": server, "action": action, "users": count, **result})
-                memory[server] = sampler.as_dict()
-            finally:
-                stop(process)
+                            result = locust(user_class, count, server.url, env, seconds, prefix)
+                            rows.append({"server": server_name, "action": action, "users": count, **result})
+                memory[server_name] = sampler.as_dict()
     return rows, memory
 
 
-def render(rows: list[dict[str, Any]], memory: dict[str, dict]) -> str:
+def render(rows: list[dict[str, Any]], memory: dict[str, dict[str, Any]]) -> str:
     headers = ["Server", "Action", "Users", "p50 (ms)", "p99 (ms)", "Requests/s", "Failures", "Peak RSS (MiB)"]
     return table(headers, [
         [r["server"], r["action"], r["users"], f"{r['p50_ms']:.0f}", f"{r['p99_ms']:.0f}",

@@ -2,63 +2,33 @@
 
     python -m benchmarks.slow_clients [--sockets 200] [--regenerations 20] [--compare]
 
-Each server starts on its own copy of a freshly seeded database, on a loopback socket this script
-owns. The normal user logs in and regenerates a key `--regenerations` times (each followed by the
-page it leads to), first alone, then while `--sockets` sockets each send one more byte of a header
-they never finish every 0.1 s. A request with no answer within --timeout seconds counts as not
-answered. `--compare` adds gunicorn's gthread workers (the server before) and its gevent workers,
-where installed (`pip install -e '.[bench]'`).
+Each server starts on its own copy of a freshly seeded database, on a loopback socket bound for it
+(mock_app/testing.py). The normal user logs in and regenerates the key of the demo account's
+Integration channel `--regenerations` times (each followed by the page it leads to), first alone,
+then while `--sockets` sockets each send one more byte of a header they never finish every 0.1 s.
+A request with no answer within --timeout seconds counts as not answered. `--compare` adds
+gunicorn's gthread workers (the server before) and its gevent workers, where installed
+(`pip install -e '.[bench]'`).
 """
 
 import argparse
-import importlib.util
-import secrets
-import sqlite3
 import statistics
-import sys
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from benchmarks.common import progress, table, write_result
-from mock_app import create_app
-from mock_app.keys import new_private_pem
+from benchmarks.common import progress, publish, table
+from benchmarks.serving import ServerCommand, Servers, gunicorn, installed, integration_channel_page, seeded_servers
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import serve_command
 from tests import http_client
-from tests.live_server import LiveServer, serve_command
-from tests.seed_copy import SeededDatabase
 from tests.slow_clients import SlowClients, Step, normal_user
 
-DEMO = ("demo@botanalytics.test", "botanalytics-demo")
 TITLE = "### Slow clients: a normal user's requests while sockets trickle partial headers"
-
-
-def _gunicorn(*options: str) -> Callable[[int], list[str]]:
-    def command(fd: int) -> list[str]:
-        return [
-            sys.executable, "-m", "gunicorn", "--bind", f"fd://{fd}", "--preload", "--workers", "3",
-            "--access-logfile", "-", *options, "mock_app:create_app()",
-        ]  # fmt: skip
-
-    return command
-
-
-SERVERS: dict[str, tuple[Callable[[int], list[str]], str]] = {
+# Each server, and the module it needs.
+SERVERS: dict[str, tuple[ServerCommand, str]] = {
     "make serve (waitress, 12 threads)": (serve_command, "waitress"),
-    "gunicorn gthread 3x4 (before)": (_gunicorn("--worker-class", "gthread", "--threads", "4"), "gunicorn"),
-    "gunicorn gevent 3 workers": (_gunicorn("--worker-class", "gevent", "--worker-connections", "1000"), "gevent"),
+    "gunicorn gthread 3x4 (before)": (gunicorn("--worker-class", "gthread", "--threads", "4"), "gunicorn"),
+    "gunicorn gevent 3 workers": (gunicorn("--worker-class", "gevent", "--worker-connections", "1000"), "gevent"),
 }
-
-
-def _channel_path(database: str) -> str:
-    with sqlite3.connect(database) as db:
-        project, channel = db.execute(
-            "SELECT project.id, channel.id FROM channel JOIN project ON project.id = channel.project_id"
-            " JOIN user ON user.account_id = project.account_id WHERE user.email = ? ORDER BY channel.id",
-            (DEMO[0],),
-        ).fetchone()
-    db.close()
-    return f"/projects/{project}/settings/channels/{channel}"
 
 
 def _figures(steps: list[Step]) -> dict[str, Any]:
@@ -72,22 +42,17 @@ def _figures(steps: list[Step]) -> dict[str, Any]:
     }
 
 
-def measure_server(name: str, seeded: SeededDatabase, folder: Path, sockets: int, regenerations: int) -> list[dict]:
-    command, _ = SERVERS[name]
-    database = seeded.copy_to(folder / f"{len(list(folder.glob('*.sqlite')))}.sqlite")
-    server = LiveServer(database, seeded, folder / f"{name.split()[0]}.log", command=command).start()
-    channel, port = _channel_path(database), server.listener.getsockname()[1]
-    try:
+def measure_server(name: str, servers: Servers, sockets: int, regenerations: int) -> list[dict[str, Any]]:
+    with servers.serve(SERVERS[name][0]) as server:
+        channel = integration_channel_page(server.database, DEMO_ACCOUNT)
         progress(f"slow clients: {name}, no attack")
-        alone = normal_user(server.url, DEMO, channel, regenerations)
+        alone = normal_user(server.url, DEMO_ACCOUNT, channel, regenerations)
         rows = [{"server": name, "slow_sockets": 0, "still_open": 0, **_figures(alone)}]
         progress(f"slow clients: {name}, {sockets} slow sockets")
-        with SlowClients("127.0.0.1", port, count=sockets) as attack:
-            steps = normal_user(server.url, DEMO, channel, regenerations)
+        with SlowClients("127.0.0.1", server.port, count=sockets) as attack:
+            steps = normal_user(server.url, DEMO_ACCOUNT, channel, regenerations)
         rows.append({"server": name, "slow_sockets": sockets, "still_open": attack.still_open, **_figures(steps)})
-        return rows
-    finally:
-        server.close()
+    return rows
 
 
 def render(rows: list[dict[str, Any]]) -> str:
@@ -111,18 +76,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     http_client.TIMEOUT_S = args.timeout  # read on every request; nothing else runs here
     names = [name for name, (_, module) in SERVERS.items() if args.compare or module == "waitress"]
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        seeded = SeededDatabase(str(folder / "seeded.sqlite"), secrets.token_hex(32), new_private_pem())
-        create_app(seeded.config(seeded.path))
+    with seeded_servers() as servers:
         for name in names:
-            if importlib.util.find_spec(SERVERS[name][1]) is None:
+            if not installed(SERVERS[name][1]):
                 progress(f"slow clients: {name} skipped, {SERVERS[name][1]} is not installed")
                 continue
-            rows += measure_server(name, seeded, folder, args.sockets, args.regenerations)
+            rows += measure_server(name, servers, args.sockets, args.regenerations)
     result = {"timeout_s": args.timeout, "regenerations": args.regenerations, "rows": rows, "table": render(rows)}
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('slow_clients', result)}")
+    publish("slow_clients", TITLE, result)
     return result
 
 

@@ -3,8 +3,9 @@
     python -m benchmarks.whole_suite
 
 Runs `make e2e` with the `benchmarks.suite_timing` plugin and samples the memory of its whole
-process tree (make, pytest with the embedded app, Playwright's driver, Chromium). Browser start
-and data reset are also timed on their own, several times, for medians.
+process tree (make, pytest with the embedded app, Playwright's driver, Chromium). The parts come
+from pytest's own timing of the suite's fixtures (benchmarks/suite_timing.py); browser start and data
+reset are also timed on their own, several times, for medians.
 """
 
 import argparse
@@ -12,14 +13,15 @@ import json
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.common import OUTPUT, ROOT, MemorySampler, median, progress, table, write_result
+from benchmarks.common import OUTPUT, ROOT, MemorySampler, median, progress, publish, table
 from e2e.browser import executable_path
-from e2e.server import serve_mock_app
+from mock_app.testing import SeededDatabase, serve_in_thread
 
 RESET_TARGET_MS = 20
 TITLE = "### Whole suite: `make e2e` with the browser installed"
@@ -49,29 +51,41 @@ def standalone_parts(launches: int, resets: int) -> dict[str, Any]:
             browser = playwright.chromium.launch(executable_path=path)
             launch_s.append(time.perf_counter() - started)
             browser.close()
-    with tempfile.TemporaryDirectory() as folder, serve_mock_app(Path(folder)) as server:
-        reset_s = []
-        for _ in range(resets):
-            started = time.perf_counter()
-            server.reset()
-            reset_s.append(time.perf_counter() - started)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        with serve_in_thread(SeededDatabase.create(folder), folder) as server:
+            reset_s = [_timed(server.reset) for _ in range(resets)]
     return {"browser_launch_s": launch_s, "reset_s": reset_s, "chromium": path}
 
 
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
 def parts_of(timing: dict[str, Any]) -> dict[str, Any]:
-    fixtures, tests = timing["fixtures"], timing["tests"].values()
-    logins = timing["logins"]
-    accounts = sorted({login["account"] for login in logins})
+    """The suite's parts from the plugin's timings; every fixture measured must have run, in the whole suite."""
+    problems = [*timing["errors"], *(f"fixture {name!r} never ran: {why}" for name, why in timing["not_run"].items())]
+    if problems:
+        raise RuntimeError("the suite's timings are incomplete:\n" + "\n".join(problems))
+    fixtures, tests, logins, resets = timing["fixtures"], timing["tests"].values(), timing["logins"], timing["resets_s"]
+
+    def setup_s(fixture: str) -> float:
+        if fixture not in fixtures:
+            raise RuntimeError(f"the suite's timings have no setup of the fixture {fixture!r}")
+        return float(fixtures[fixture]["total_s"])
+
     return {
         "tests": len(tests),
-        "browser_launch_s": fixtures.get("browser", {}).get("total_s"),
-        "driver_start_s": fixtures.get("playwright", {}).get("total_s"),
-        "app_start_s": fixtures.get("mock_server", {}).get("total_s"),
-        "resets": len(timing["resets_s"]),
-        "reset_median_ms": round(1000 * median(timing["resets_s"]), 1),
-        "reset_max_ms": round(1000 * max(timing["resets_s"], default=0), 1),
+        "browser_launch_s": setup_s("browser"),
+        "driver_start_s": setup_s("playwright"),
+        "app_start_s": setup_s("seeded_database") + setup_s("mock_server"),
+        "resets": len(resets),
+        "reset_median_ms": round(1000 * median(resets), 1),
+        "reset_max_ms": round(1000 * max(resets), 1),
         "ui_logins": len(logins),
-        "login_accounts": accounts,
+        "login_fixtures": sorted({login["fixture"] for login in logins}),
         "login_median_s": round(median([login["seconds"] for login in logins]), 3),
         "tests_total_s": round(sum(t.get("setup", 0) + t.get("call", 0) + t.get("teardown", 0) for t in tests), 2),
     }
@@ -85,12 +99,13 @@ def render(make: dict[str, Any], parts: dict[str, Any], alone: dict[str, Any]) -
         ["Browser start", f"{parts['browser_launch_s']:.2f} s", f"once per session; alone: median"
          f" {median(alone['browser_launch_s']):.2f} s of {len(alone['browser_launch_s'])}"],
         ["Playwright driver start", f"{parts['driver_start_s']:.2f} s", "once per session"],
-        ["Embedded app start (seeding)", f"{parts['app_start_s']:.2f} s", "once per session"],
+        ["Embedded app start (seeding)", f"{parts['app_start_s']:.2f} s",
+         "once per session (seeded_database + mock_server)"],
         ["Data reset per test", f"{parts['reset_median_ms']:.1f} ms",
          f"median of {parts['resets']}, max {parts['reset_max_ms']:.1f} ms; alone: median {reset_ms:.1f} ms"
          f" (target ≤ {RESET_TARGET_MS} ms)"],
         ["UI log-ins for stored state", f"{parts['ui_logins']}",
-         f"{parts['login_median_s']:.2f} s each; once per account ({', '.join(parts['login_accounts'])})"
+         f"{parts['login_median_s']:.2f} s each; once per account ({', '.join(parts['login_fixtures'])})"
          f" for {parts['tests']} tests"],
         ["Peak memory, suite", f"{make['memory']['peak_rss_mib']:.0f} MiB RSS",
          f"{make['memory']['peak_pss_mib']:.0f} MiB PSS, up to {make['memory']['peak_processes']} processes"],
@@ -117,8 +132,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parts = parts_of(timing)
     result = {"make_e2e": make, "parts": parts, "table": render(make, parts, alone), "standalone": alone}
     result["timing"] = timing
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('whole_suite', result)}")
+    publish("whole_suite", TITLE, result)
     return result
 
 

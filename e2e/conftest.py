@@ -1,35 +1,33 @@
 """Browser-suite fixtures: fresh data per test, one login per account per session, the API client."""
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from e2e.demo import DEMO, Account
-from e2e.server import MockServer
+from e2e.demo import DEMO, OTHER, Account
+from e2e.timeout import TIMEOUT_MS
+from mock_app.testing import ThreadServer
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
 
-# The suite's one timeout setting: how long an action or an expectation may wait (ms).
-TIMEOUT_MS = float(os.environ.get("E2E_TIMEOUT_MS", "10000"))
 expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(autouse=True)
-def fresh_data(mock_server: MockServer | None) -> None:
+def fresh_data(mock_server: ThreadServer | None) -> None:
     """Every test starts on the seeded demo data (the embedded app only; a deployment is left as is)."""
     if mock_server:
         mock_server.reset()
 
 
-def _saved_login(browser: Browser, args: dict, account: Account, path: Path) -> Path:
-    context = browser.new_context(**args)
+def _log_in_once(browser: Browser, args: dict[str, object], account: Account, path: Path) -> Path:
+    """Log in through the login page and save the cookies for the session's tests to reuse."""
+    context = browser.new_context(**args)  # type: ignore[arg-type]
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    login = LoginPage(page).open()
-    login.log_in(account.email, account.password)
+    LoginPage(page).open().log_in(account.email, account.password)
     expect(Header(page).profile_button).to_be_visible()
     context.storage_state(path=path)
     context.close()
@@ -37,19 +35,17 @@ def _saved_login(browser: Browser, args: dict, account: Account, path: Path) -> 
 
 
 @pytest.fixture(scope="session")
-def logged_in_state(
-    browser: Browser, browser_context_args: dict, tmp_path_factory: pytest.TempPathFactory
-) -> Callable[[Account], Path]:
-    """Log each account in once per session; tests reuse the saved cookies."""
-    saved: dict[Account, Path] = {}
+def demo_storage_state(
+    browser: Browser, browser_context_args: dict[str, object], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    return _log_in_once(browser, browser_context_args, DEMO, tmp_path_factory.mktemp("demo") / "storage.json")
 
-    def state_for(account: Account) -> Path:
-        if account not in saved:
-            path = tmp_path_factory.mktemp("state") / "storage.json"
-            saved[account] = _saved_login(browser, browser_context_args, account, path)
-        return saved[account]
 
-    return state_for
+@pytest.fixture(scope="session")
+def other_storage_state(
+    browser: Browser, browser_context_args: dict[str, object], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    return _log_in_once(browser, browser_context_args, OTHER, tmp_path_factory.mktemp("other") / "storage.json")
 
 
 @pytest.fixture
@@ -63,17 +59,15 @@ def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., Bro
 
 
 @pytest.fixture
-def context(new_context: Callable[..., BrowserContext], logged_in_state: Callable[[Account], Path]) -> BrowserContext:
+def context(new_context: Callable[..., BrowserContext], demo_storage_state: Path) -> BrowserContext:
     """The default page belongs to the demo account, already logged in."""
-    return new_context(storage_state=logged_in_state(DEMO))
+    return new_context(storage_state=demo_storage_state)
 
 
 @pytest.fixture
-def page_as(
-    new_context: Callable[..., BrowserContext], logged_in_state: Callable[[Account], Path]
-) -> Callable[[Account], Page]:
-    """A page in a context of its own, logged in as the given account."""
-    return lambda account: new_context(storage_state=logged_in_state(account)).new_page()
+def other_page(new_context: Callable[..., BrowserContext], other_storage_state: Path) -> Page:
+    """A page in a context of its own, logged in as the other account."""
+    return new_context(storage_state=other_storage_state).new_page()
 
 
 @pytest.fixture

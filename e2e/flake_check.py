@@ -71,8 +71,10 @@ def run_suite(runs: int, pytest_args: Sequence[str], report: Path) -> Tally:
     ]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, check=False)
-    suite = ET.parse(report).getroot()
-    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    root = ET.parse(report).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    if suite is None:
+        raise RuntimeError(f"{report} holds no test suite: did pytest run?")
     total, skipped = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
     failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
     return Tally(total - failed - skipped, failed, skipped)

@@ -1,24 +1,21 @@
 """One account can neither see nor regenerate another account's channel."""
 
-from collections.abc import Callable
-
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, FOREIGN_PROJECT, OTHER, Account
+from e2e.demo import CHANNEL, FOREIGN_PROJECT
 from pages import ChannelSettings, Header
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
 
 
-def _other_accounts_channel(page_as: Callable[[Account], Page]) -> ChannelSettings:
-    other_page = page_as(OTHER)
+def _other_accounts_channel(other_page: Page) -> ChannelSettings:
     channel = via_active_project_menu(other_page, FOREIGN_PROJECT).open_channel(CHANNEL)
     expect(channel.api_key).to_be_visible()
     return channel
 
 
-def test_another_accounts_channel_is_not_found(page: Page, page_as: Callable[[Account], Page]) -> None:
-    foreign = _other_accounts_channel(page_as)
+def test_another_accounts_channel_is_not_found(page: Page, other_page: Page) -> None:
+    foreign = _other_accounts_channel(other_page)
 
     response = page.goto(foreign.page.url)
 
@@ -27,10 +24,8 @@ def test_another_accounts_channel_is_not_found(page: Page, page_as: Callable[[Ac
     expect(ChannelSettings(page, CHANNEL).api_key).to_have_count(0)
 
 
-def test_another_accounts_channel_cannot_be_regenerated(
-    page: Page, page_as: Callable[[Account], Page], ingestion: IngestionApi
-) -> None:
-    foreign = _other_accounts_channel(page_as)
+def test_another_accounts_channel_cannot_be_regenerated(page: Page, other_page: Page, ingestion: IngestionApi) -> None:
+    foreign = _other_accounts_channel(other_page)
     foreign_key = foreign.key()
     page.goto("/")
     # A real form token of this account, so only the ownership check can refuse the request.

@@ -8,7 +8,6 @@ from typing import Any
 
 from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from . import keys
@@ -124,10 +123,6 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
     app.extensions[keys.EXTENSION] = _api_key_signing_key(app)  # before db.init_app: seeding issues keys
-    if app.config.get("TEST_TEMPLATE_OVERRIDES"):
-        # Test-only: templates in this folder shadow the app's own, so the documentation
-        # check can be shown a page whose labels or layout drifted from the how-to.
-        app.jinja_loader = ChoiceLoader([FileSystemLoader(app.config["TEST_TEMPLATE_OVERRIDES"]), app.jinja_loader])
 
     csrf.init_app(app)
     from . import auth, body_limit, dashboard, db, ingest, settings, state_db, timefmt

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import click
 from flask import Flask, current_app, g
@@ -34,7 +35,8 @@ def connect(path: str) -> sqlite3.Connection:
 def get_db() -> sqlite3.Connection:
     if "db" not in g:
         g.db = connect(current_app.config["DATABASE"])
-    return g.db
+    db: sqlite3.Connection = g.db  # `g` is untyped; only `connect` fills g.db
+    return db
 
 
 def close_db(_error: BaseException | None = None) -> None:
@@ -62,7 +64,9 @@ def init_db() -> None:
 
     db = get_db()
     db.execute("PRAGMA journal_mode = WAL")
-    db.executescript(current_app.open_resource("schema.sql").read().decode())
+    with current_app.open_resource("schema.sql") as schema:
+        # Flask annotates open_resource as IO[AnyStr], which mypy takes for text; "rb", the default, reads bytes.
+        db.executescript(cast(bytes, schema.read()).decode())
     with write_transaction():
         load_demo_data(db)
 

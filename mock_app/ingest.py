@@ -13,6 +13,7 @@ import json
 import logging
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -54,7 +55,8 @@ def error_from(exception: HTTPException) -> tuple[Response, int]:
 def _request_id() -> str:
     if "request_id" not in g:
         g.request_id = str(uuid.uuid4())
-    return g.request_id
+    request_id: str = g.request_id
+    return request_id
 
 
 def _unauthorized(reason: str) -> tuple[Response, int]:
@@ -74,7 +76,7 @@ def _channel_for(token: str) -> sqlite3.Row | None:
         claims = read_key(token)
     except jwt.InvalidTokenError:
         return None
-    channel = (
+    channel: sqlite3.Row | None = (
         get_db()
         .execute(
             "SELECT channel.id, channel.type, channel.api_key, channel.stored_bytes, project.disabled FROM channel"
@@ -97,14 +99,14 @@ def _is_timestamp(value: Any) -> bool:
     return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (isinstance(value, str) and value != "")
 
 
-def _rasa_problem(item: dict) -> str | None:
+def _rasa_problem(item: dict[str, Any]) -> str | None:
     """The Rasa SDK wraps each tracker event as `{"message": {...event...}}`."""
     if not isinstance(item.get("message"), dict):
         return 'a Rasa message must be {"message": {...the tracker event...}}'
     return None
 
 
-def _universal_problem(item: dict) -> str | None:
+def _universal_problem(item: dict[str, Any]) -> str | None:
     """The product's REST docs (Universal, v2): each item is `{"message": {...}}` with an id, the thread
     and conversation it belongs to, a timestamp, a sender with a type, and its content."""
     message = item.get("message")
@@ -126,18 +128,22 @@ def _universal_problem(item: dict) -> str | None:
     return None
 
 
-# Other channel types send their platform's own objects, which the mock takes as they come.
-CHECKS = {"rasa": _rasa_problem, "universal": _universal_problem}
+def _no_problem(item: dict[str, Any]) -> str | None:
+    """Other channel types send their platform's own objects, which the mock takes as they come."""
+    return None
 
 
-def _check_batch(channel_type: str, body: Any) -> tuple[list[dict], list[str], list[str]]:
+CHECKS: dict[str, Callable[[dict[str, Any]], str | None]] = {"rasa": _rasa_problem, "universal": _universal_problem}
+
+
+def _check_batch(channel_type: str, body: Any) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     """The batch's messages, the problems that refuse it with 400, and warnings for an accepted one."""
     if not isinstance(body, dict) or not isinstance(body.get("messages"), list):
         return [], ["The body must be a JSON object with a 'messages' array."], []
     batch = body["messages"]
     if not batch:
         return [], ["'messages' must not be empty."], []
-    check = CHECKS.get(channel_type, lambda item: None)
+    check = CHECKS.get(channel_type, _no_problem)
     problems: list[str] = []
     warnings: list[str] = []
     for index, item in enumerate(batch):

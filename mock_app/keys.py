@@ -58,7 +58,8 @@ def load_signing_key(pem: str) -> SigningKey:
 
 
 def _signing_key() -> SigningKey:
-    return current_app.extensions[EXTENSION]
+    signing: SigningKey = current_app.extensions[EXTENSION]  # put there by create_app
+    return signing
 
 
 def issue_key(channel_id: int, channel_type: str) -> str:

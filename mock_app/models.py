@@ -20,7 +20,7 @@ def projects() -> list[sqlite3.Row]:
 
 
 def active_project() -> sqlite3.Row | None:
-    return (
+    project: sqlite3.Row | None = (
         get_db()
         .execute(
             "SELECT * FROM project WHERE id = ? AND account_id = ?",
@@ -28,11 +28,12 @@ def active_project() -> sqlite3.Row | None:
         )
         .fetchone()
     )
+    return project
 
 
 def project_or_404(project_id: int) -> sqlite3.Row:
     """Another account's project answers 404, exactly like one that does not exist."""
-    project = (
+    project: sqlite3.Row | None = (
         get_db()
         .execute("SELECT * FROM project WHERE id = ? AND account_id = ?", (project_id, g.user["account_id"]))
         .fetchone()
@@ -55,15 +56,15 @@ def channel_or_404(project_id: int, channel_id: int) -> dict[str, Any]:
 
 
 def has_message_with_current_key(channel_id: int, key_fingerprint: str) -> bool:
-    return (
+    exists: int = (
         get_db()
         .execute(
             "SELECT EXISTS (SELECT 1 FROM message WHERE channel_id = ? AND key_fingerprint = ?)",
             (channel_id, key_fingerprint),
         )
         .fetchone()[0]
-        == 1
     )
+    return exists == 1
 
 
 def last_week() -> list[date]:

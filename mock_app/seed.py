@@ -35,6 +35,12 @@ class DemoAccount:
     projects: tuple[DemoProject, ...]
     active_project: str
 
+    @property
+    def integration_channel(self) -> str:
+        """The active project's Rasa channel: the Integration channel the how-to's walk regenerates."""
+        project = next(project for project in self.projects if project.name == self.active_project)
+        return next(channel.name for channel in project.channels if channel.type == "rasa")
+
 
 def _rasa(ago: timedelta = timedelta(days=2)) -> DemoChannel:
     return DemoChannel("Rasa", "rasa", ago)

@@ -14,7 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.http_client import TOKEN, Answer, HttpSession
+from mock_app.seed import DemoAccount
+from tests.forms import form_token
+from tests.http_client import Answer, HttpSession
 
 DEADLINE_S = 120.0  # no flood runs longer than this, whatever happens
 
@@ -27,9 +29,7 @@ class ClientAt(HttpSession):
         super().__init__(base_url, source)
 
     def open_login_form(self) -> None:
-        match = TOKEN.search(self.get("/login").body)
-        assert match, "no form token on /login"
-        self.token = match.group(1)
+        self.token = form_token(self.get("/login").body)
 
     def try_login(self, email: str, password: str) -> Answer:
         """One attempt with the form token already held (a failed attempt keeps it valid)."""
@@ -150,7 +150,7 @@ def regenerations(client: ClientAt, channel_path: str, count: int, seconds: floa
         done += 1
 
 
-def logged_in(base_url: str, source: str, account: tuple[str, str]) -> ClientAt:
+def logged_in(base_url: str, source: str, account: DemoAccount) -> ClientAt:
     person = ClientAt(base_url, source)
-    person.log_in(*account)
+    person.log_in(account.email, account.password)
     return person

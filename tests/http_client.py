@@ -6,7 +6,7 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import urlencode, urlsplit
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+from tests.forms import form_token
 
 
 def key_shown_on(page: str, channel_path: str) -> str | None:
@@ -64,10 +64,10 @@ class HttpSession:
 
     def log_in(self, email: str, password: str) -> Answer:
         page = self.get("/login")
-        self.token = TOKEN.search(page.body).group(1)
+        self.token = form_token(page.body)
         answer = self.post_form("/login", {"email": email, "password": password})
         assert answer.status == 302, f"login failed with {answer.status}"
-        self.token = TOKEN.search(self.get("/").body).group(1)  # logging in starts a new session
+        self.token = form_token(self.get("/").body)  # logging in starts a new session
         return answer
 
     def shown_key(self, channel_path: str) -> str:

@@ -9,6 +9,7 @@ from multiprocessing import get_context
 from multiprocessing.synchronize import Barrier
 from typing import NamedTuple
 
+from mock_app.seed import DemoAccount
 from tests.http_client import HttpSession, key_shown_on
 
 LINE_UP_TIMEOUT_S = 60
@@ -38,11 +39,11 @@ def _confirm_repeatedly(
 
 
 def burst_in_threads(
-    base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int
+    base_url: str, account: DemoAccount, channel_path: str, threads: int, rounds: int
 ) -> list[Outcome]:
     """`threads` people sharing one login each confirm `rounds` times, all starting together."""
     session = HttpSession(base_url)
-    session.log_in(*account)
+    session.log_in(account.email, account.password)
     start = threading.Barrier(threads)
     with ThreadPoolExecutor(threads) as pool:
         futures = [pool.submit(_confirm_repeatedly, session, channel_path, rounds, start) for _ in range(threads)]
@@ -55,7 +56,7 @@ def _remember_start_line(barrier: Barrier) -> None:
 
 
 def _burst_in_this_process(
-    base_url: str, account: tuple[str, str], channel_path: str, threads: int, rounds: int
+    base_url: str, account: DemoAccount, channel_path: str, threads: int, rounds: int
 ) -> list[Outcome]:
     assert _process_start_line is not None
     _process_start_line.wait(timeout=LINE_UP_TIMEOUT_S)  # every process has started and imported
@@ -63,7 +64,7 @@ def _burst_in_this_process(
 
 
 def burst_in_processes(
-    base_url: str, account: tuple[str, str], channel_path: str, processes: int, threads: int, rounds: int
+    base_url: str, account: DemoAccount, channel_path: str, processes: int, threads: int, rounds: int
 ) -> list[Outcome]:
     """The same from several processes, each with its own login and its own threads."""
     context = get_context("spawn")  # no fork of a process that runs threads

@@ -4,6 +4,7 @@ The SDK cannot share the project's environment: it declares Python < 3.10 (it ru
 hence `--ignore-requires-python`) and its requests-toolbelt 0.9 breaks with urllib3 2.
 """
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SDK_VENV = ROOT / ".venv" / "sdk"  # built once, reused by later runs
+BUILD_LOCK = ROOT / ".venv" / "sdk.lock"  # one builder at a time: xdist workers may all ask at once
 REQUIREMENTS = (
     "botanalytics==3.0.0",
     "urllib3<2",
@@ -38,7 +40,16 @@ class SdkUnreachable(Exception):
 
 
 def sdk_python() -> Path:
-    """The SDK environment's interpreter, building the environment first if it is missing or half-made."""
+    """The SDK environment's interpreter, building the environment first if it is missing or half-made.
+
+    Another process building it at the same time is waited for, then its environment is used."""
+    BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with BUILD_LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _built()
+
+
+def _built() -> Path:
     python = SDK_VENV / "bin" / "python"
     ready = SDK_VENV / "installed.txt"  # written last, so an interrupted build is never taken as done
     wanted = "\n".join(REQUIREMENTS)
@@ -73,7 +84,9 @@ def sdk_python() -> Path:
     return python
 
 
-def run_in_sdk(python: Path, script: str, argument: str, environment: dict[str, str]) -> subprocess.CompletedProcess:
+def run_in_sdk(
+    python: Path, script: str, argument: str, environment: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     """Run `script` with one argument in the SDK environment, with only PATH and `environment` set, so
     nothing of the test process (the signing key variable among it) reaches the SDK."""
     return subprocess.run(

@@ -11,7 +11,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.http_client import TOKEN, Answer, HttpSession
+from mock_app.seed import DemoAccount
+from tests.forms import form_token
+from tests.http_client import Answer, HttpSession
 
 # Never finished: no blank line ends it, so a server that reads headers in a worker waits forever.
 PARTIAL_HEADER = b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: " + b"a" * 4096
@@ -104,7 +106,7 @@ class Step:
 EXPECTED = {"login form": 200, "log in": 302, "account page": 200, "regenerate": 302, "channel page": 200}
 
 
-def normal_user(base_url: str, account: tuple[str, str], channel_path: str, regenerations: int) -> list[Step]:
+def normal_user(base_url: str, account: DemoAccount, channel_path: str, regenerations: int) -> list[Step]:
     """Log in and regenerate a channel's key `regenerations` times, each followed by the page it leads
     to; a request that gets no answer within http_client.TIMEOUT_S is recorded and the user goes on."""
     session, steps = HttpSession(base_url), []
@@ -123,12 +125,11 @@ def normal_user(base_url: str, account: tuple[str, str], channel_path: str, rege
         return answer
 
     def take_token(answer: Answer | None) -> None:
-        match = TOKEN.search(answer.body) if answer else None
-        if match:
-            session.token = match.group(1)
+        if answer and answer.status == 200:
+            session.token = form_token(answer.body)
 
     take_token(step("login form", lambda: session.get("/login")))
-    step("log in", lambda: session.post_form("/login", {"email": account[0], "password": account[1]}))
+    step("log in", lambda: session.post_form("/login", {"email": account.email, "password": account.password}))
     take_token(step("account page", lambda: session.get("/")))  # logging in starts a new session
     for _ in range(regenerations):
         step("regenerate", lambda: session.post_form(f"{channel_path}/regenerate", {}))

@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from tests.conftest import OTHER, AuthActions, csrf_token
+from tests.forms import AuthActions, csrf_token
 
 
 def _ids(db: sqlite3.Connection, email: str) -> tuple[int, int]:
@@ -25,7 +25,7 @@ def _ids(db: sqlite3.Connection, email: str) -> tuple[int, int]:
 def test_another_accounts_pages_answer_404(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, path: str
 ) -> None:
-    pid, cid = _ids(db, OTHER[0])
+    pid, cid = _ids(db, OTHER_ACCOUNT.email)
     auth.login()
 
     assert client.get(path.format(pid=pid, cid=cid)).status_code == 404
@@ -34,7 +34,7 @@ def test_another_accounts_pages_answer_404(
 def test_another_accounts_channel_cannot_be_regenerated(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
 ) -> None:
-    pid, cid = _ids(db, OTHER[0])
+    pid, cid = _ids(db, OTHER_ACCOUNT.email)
     key_before = db.execute("SELECT api_key FROM channel WHERE id = ?", (cid,)).fetchone()[0]
     auth.login()
 
@@ -50,7 +50,7 @@ def test_a_channel_addressed_through_another_project_answers_404(
     client: FlaskClient, auth: AuthActions, db: sqlite3.Connection
 ) -> None:
     own_pid, _ = _ids(db, "demo@botanalytics.test")
-    _, foreign_cid = _ids(db, OTHER[0])
+    _, foreign_cid = _ids(db, OTHER_ACCOUNT.email)
     auth.login()
 
     assert client.get(f"/projects/{own_pid}/settings/channels/{foreign_cid}").status_code == 404

@@ -5,13 +5,15 @@ import sqlite3
 from flask.testing import FlaskClient
 
 from mock_app.keys import fingerprint
-from tests.conftest import DEMO, AuthActions, csrf_token
+from mock_app.seed import DEMO_ACCOUNT
+from tests.forms import AuthActions, csrf_token
 
 CHANNEL = "/projects/1/settings/channels/1"
 
 
 def _key(db: sqlite3.Connection) -> str:
-    return db.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
+    key: str = db.execute("SELECT api_key FROM channel WHERE id = 1").fetchone()[0]
+    return key
 
 
 def _regenerate(client: FlaskClient) -> str:
@@ -35,5 +37,5 @@ def test_each_record_names_the_replaced_and_the_new_key_by_fingerprint(
         (fingerprint(keys[0]), fingerprint(keys[1])),
         (fingerprint(keys[1]), fingerprint(keys[2])),
     ]
-    user = db.execute("SELECT id, account_id FROM user WHERE email = ?", (DEMO[0],)).fetchone()
+    user = db.execute("SELECT id, account_id FROM user WHERE email = ?", (DEMO_ACCOUNT.email,)).fetchone()
     assert {(e["user_id"], e["account_id"]) for e in events} == {(user["id"], user["account_id"])}

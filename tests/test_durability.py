@@ -2,20 +2,19 @@
 
 from pathlib import Path
 
-from tests.conftest import DEMO
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import ProcessServer, SeededDatabase
 from tests.http_client import HttpSession
-from tests.live_server import LiveServer
-from tests.seed_copy import SeededDatabase
 
 CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot: the HTTP client sends Rasa batches
 
 
 def test_shown_key_survives_sigkill_and_restart(seeded_database: SeededDatabase, tmp_path: Path) -> None:
     database = seeded_database.copy_to(tmp_path / "live.sqlite")
-    server = LiveServer(database, seeded_database, tmp_path / "server.log").start()
+    server = ProcessServer(database, seeded_database, tmp_path / "server.log").start()
     try:
         person = HttpSession(server.url)
-        person.log_in(*DEMO)
+        person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
         old_key = person.shown_key(CHANNEL)
         assert person.post_form(f"{CHANNEL}/regenerate", {}).status == 302
         shown = person.shown_key(CHANNEL)

@@ -8,7 +8,9 @@ from flask.testing import FlaskClient
 from werkzeug.routing import Rule
 
 from mock_app import create_app
-from tests.conftest import OTHER, AuthActions, csrf_token, dump_state
+from mock_app.seed import OTHER_ACCOUNT
+from tests.forms import AuthActions, csrf_token
+from tests.rows import State, dump_state
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 BEARER_ONLY = ("ingest.",)  # the API authenticates with a key in a header, never with a cookie
@@ -39,20 +41,30 @@ def _path(rule: Rule, db: sqlite3.Connection, email: str) -> str:
     )
 
 
+def _methods(rule: Rule) -> set[str]:
+    assert rule.methods is not None, f"{rule.rule} answers no methods"
+    return rule.methods
+
+
+@pytest.fixture
+def before(auth: AuthActions, db: sqlite3.Connection) -> State:
+    """Logged in as the demo account; every table as it was before the request."""
+    auth.login()
+    return dump_state(db)
+
+
 FORMS = [
     (rule, method)
     for rule in RULES
     if not rule.endpoint.startswith(BEARER_ONLY)
-    for method in sorted(rule.methods & STATE_CHANGING)
+    for method in sorted(_methods(rule) & STATE_CHANGING)
 ]
 
 
 @pytest.mark.parametrize(("rule", "method"), FORMS, ids=[f"{m} {r.rule}" for r, m in FORMS])
 def test_every_state_change_without_a_form_token_is_refused(
-    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, rule: Rule, method: str
+    client: FlaskClient, db: sqlite3.Connection, before: State, rule: Rule, method: str
 ) -> None:
-    auth.login()
-    before = dump_state(db)
 
     response = client.open(_path(rule, db, "demo@botanalytics.test"), method=method, data={"email": "x"})
 
@@ -65,18 +77,18 @@ WALLED = [
     (rule, method)
     for rule in RULES
     if "project_id" in rule.arguments
-    for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+    for method in sorted(_methods(rule) - {"HEAD", "OPTIONS"})
 ]
 
 
 @pytest.mark.parametrize(("rule", "method"), WALLED, ids=[f"{m} {r.rule}" for r, m in WALLED])
 def test_every_route_answers_404_for_another_accounts_ids(
-    client: FlaskClient, auth: AuthActions, db: sqlite3.Connection, rule: Rule, method: str
+    client: FlaskClient, db: sqlite3.Connection, before: State, rule: Rule, method: str
 ) -> None:
-    auth.login()
-    before = dump_state(db)
 
-    response = client.open(_path(rule, db, OTHER[0]), method=method, data={"csrf_token": csrf_token(client, "/")})
+    response = client.open(
+        _path(rule, db, OTHER_ACCOUNT.email), method=method, data={"csrf_token": csrf_token(client, "/")}
+    )
 
     assert response.status_code == 404
     assert dump_state(db) == before

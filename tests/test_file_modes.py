@@ -10,7 +10,7 @@ import pytest
 
 from mock_app import create_app
 from mock_app.db import get_db
-from tests.seed_copy import SeededDatabase
+from mock_app.testing import SeededDatabase
 
 DATABASE = "botanalytics.sqlite"
 FILES = ["secret_key", "api_key_signing_key.pem", DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"]
@@ -33,7 +33,7 @@ def mode(path: Path) -> int:
 UMASKS = {"umask-000": 0o000, "umask-277": 0o277}
 
 
-@pytest.fixture(scope="module", params=UMASKS.values(), ids=UMASKS.keys())
+@pytest.fixture(scope="module", params=list(UMASKS.values()), ids=list(UMASKS))
 def instance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """An instance folder an app made from nothing under the umask, its database open (so it has its
     -wal and -shm files) while the tests look."""

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
+from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_in_process
 from tests import abuse
-from tests.conftest import DEMO, OTHER
-from tests.live_server import LiveServer
-from tests.seed_copy import SeededDatabase
+from tests.rows import channels_of
 
 PERSON, ATTACKER, FLOODER = "127.0.0.1", "127.0.0.2", "127.0.0.3"
 FAILURES_PER_MINUTE, ATTEMPTS_PER_ADDRESS = 5, 30  # the defaults: LOGIN_FAILURE_LIMITS, LOGIN_ADDRESS_LIMIT
@@ -18,25 +18,24 @@ THREADS, PER_THREAD = 4, 100
 
 
 @pytest.fixture(scope="module")
-def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    folder = tmp_path_factory.mktemp("flood")
-    live = LiveServer(seeded_database.copy_to(folder / "live.sqlite"), seeded_database, folder / "server.log").start()
-    yield live
-    live.close()
+def server(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProcessServer]:
+    with serve_in_process(seeded_database, tmp_path_factory.mktemp("flood")) as server:
+        yield server
 
 
-def _channel(server: LiveServer, email: str, channel_type: str) -> tuple[str, str]:
+def _channel(server: ProcessServer, email: str, channel_type: str) -> tuple[str, str]:
     """The path and key of the account's first channel of that type."""
-    row = server.read("SELECT channel.id, channel.project_id, channel.api_key FROM channel JOIN project ON project.id ="
-        " channel.project_id JOIN user ON user.account_id = project.account_id WHERE user.email = ?"
-        " AND channel.type = ? ORDER BY channel.id", email, channel_type,
-    )[0]  # fmt: skip
+    with connect(server.database) as db:
+        row = channels_of(db, email, channel_type)[0]
     return f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]
 
 
-def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address(server: LiveServer) -> None:
-    with abuse.guessing(server.url, ATTACKER, DEMO[0], THREADS, per_thread=PER_THREAD) as attack:
-        owner = [abuse.ClientAt(server.url, PERSON).log_in(*DEMO).status for _ in range(3)]  # asserts 302 too
+def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address(server: ProcessServer) -> None:
+    with abuse.guessing(server.url, ATTACKER, DEMO_ACCOUNT.email, THREADS, per_thread=PER_THREAD) as attack:
+        owner = [
+            abuse.ClientAt(server.url, PERSON).log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status
+            for _ in range(3)
+        ]  # asserts 302 too
         attack.wait()
 
     assert owner == [302, 302, 302]
@@ -46,10 +45,10 @@ def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address
 
 
 def test_a_random_email_flood_costs_at_most_the_address_budget_while_another_account_regenerates(
-    server: LiveServer,
+    server: ProcessServer,
 ) -> None:
-    path, _ = _channel(server, OTHER[0], "rasa")
-    person = abuse.logged_in(server.url, PERSON, OTHER)
+    path, _ = _channel(server, OTHER_ACCOUNT.email, "rasa")
+    person = abuse.logged_in(server.url, PERSON, OTHER_ACCOUNT)
 
     with abuse.random_emails(server.url, [FLOODER], THREADS, per_thread=PER_THREAD) as flood:
         regenerated = [step.status for step in abuse.regenerations(person, path, 5)]
@@ -60,10 +59,10 @@ def test_a_random_email_flood_costs_at_most_the_address_budget_while_another_acc
     assert flood.statuses.count(401) <= ATTEMPTS_PER_ADDRESS  # counted before hashing, one statement each
 
 
-def test_one_keys_flood_gets_429_while_another_account_regenerates(server: LiveServer) -> None:
-    _, key = _channel(server, DEMO[0], "amazon-alexa")
-    path, _ = _channel(server, OTHER[0], "rasa")
-    person = abuse.logged_in(server.url, PERSON, OTHER)
+def test_one_keys_flood_gets_429_while_another_account_regenerates(server: ProcessServer) -> None:
+    _, key = _channel(server, DEMO_ACCOUNT.email, "amazon-alexa")
+    path, _ = _channel(server, OTHER_ACCOUNT.email, "rasa")
+    person = abuse.logged_in(server.url, PERSON, OTHER_ACCOUNT)
     stored_before = server.read("SELECT COUNT(*) FROM message")[0][0]
 
     with abuse.key_flood(server.url, FLOODER, key, abuse.full_batch(10, 100), THREADS, per_thread=PER_THREAD) as flood:
@@ -76,8 +75,8 @@ def test_one_keys_flood_gets_429_while_another_account_regenerates(server: LiveS
     assert stored == 10 * flood.statuses.count(200)  # every accepted batch stored whole, no refused one
 
 
-def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(server: LiveServer) -> None:
-    _, key = _channel(server, DEMO[0], "amazon-alexa")
+def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(server: ProcessServer) -> None:
+    _, key = _channel(server, DEMO_ACCOUNT.email, "amazon-alexa")
     body = abuse.full_batch(1, 2 * 1024 * 1024)
     host, port = server.listener.getsockname()
     connection = http.client.HTTPConnection(host, port, timeout=30)

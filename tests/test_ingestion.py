@@ -6,14 +6,18 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from mock_app import ingest
+from mock_app.db import write_transaction
 from mock_app.keys import fingerprint
 from pages.ingestion_api import universal_message
-from tests.conftest import AuthActions, csrf_token
+from tests.answers import json_object
+from tests.forms import AuthActions, csrf_token
 from tests.rows import channel_row
 
 RASA = ("Botanalytics Chatbot", "Rasa")
@@ -36,23 +40,26 @@ VALID = {
 
 
 def _key(db: sqlite3.Connection, channel: tuple[str, str] = RASA) -> str:
-    return db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_row(db, *channel)["id"],)).fetchone()[0]
+    key: str = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_row(db, *channel)["id"],)).fetchone()[0]
+    return key
 
 
-def _send(client: FlaskClient, key: str | None, body: object):
+def _send(client: FlaskClient, key: str | None, body: object) -> TestResponse:
     headers = {"Authorization": f"Bearer {key}"} if key is not None else {}
     return client.post("/v2/messages", json=body, headers=headers)
 
 
 def _stored(db: sqlite3.Connection) -> int:
-    return db.execute("SELECT COUNT(*) FROM message").fetchone()[0]
+    count: int = db.execute("SELECT COUNT(*) FROM message").fetchone()[0]
+    return count
 
 
-def _assert_json_error(response, status: int) -> None:
+def _assert_json_error(response: TestResponse, status: int) -> None:
     assert response.status_code == status
     assert response.mimetype == "application/json"
-    assert response.json["errors"] and all(isinstance(e, str) for e in response.json["errors"])
-    assert isinstance(response.json["warnings"], list) and response.json["ok"] is False
+    answer = json_object(response)
+    assert answer["errors"] and all(isinstance(e, str) for e in answer["errors"])
+    assert isinstance(answer["warnings"], list) and answer["ok"] is False
 
 
 @pytest.mark.parametrize("channel", VALID, ids=[name for _, name in VALID])
@@ -65,20 +72,20 @@ def test_current_key_is_accepted_with_a_request_id_and_stored_with_its_fingerpri
 
     assert response.status_code == 200
     assert response.json == {
-        "request_id": response.json["request_id"],
+        "request_id": json_object(response)["request_id"],
         "ok": True,
         "accepted": 1,
         "errors": [],
         "warnings": [],
     }
-    assert uuid.UUID(response.json["request_id"])
+    assert uuid.UUID(json_object(response)["request_id"])
     row = db.execute("SELECT channel_id, key_fingerprint, body FROM message").fetchone()
     assert row["channel_id"] == channel_row(db, *channel)["id"] and row["key_fingerprint"] == fingerprint(key)
     assert json.loads(row["body"]) == VALID[channel]["messages"][0]
 
 
 def test_each_request_gets_its_own_request_id(client: FlaskClient, db: sqlite3.Connection) -> None:
-    ids = {_send(client, _key(db), VALID[RASA]).json["request_id"] for _ in range(3)}
+    ids = {json_object(_send(client, _key(db), VALID[RASA]))["request_id"] for _ in range(3)}
 
     assert len(ids) == 3
 
@@ -90,7 +97,7 @@ def test_missing_or_malformed_key_gets_401_with_errors(client: FlaskClient, head
     response = client.post("/v2/messages", json=VALID[RASA], headers=headers)
 
     _assert_json_error(response, 401)
-    assert response.json["warnings"] == [] and response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert json_object(response)["warnings"] == [] and response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
 def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlite3.Connection) -> None:
@@ -113,7 +120,7 @@ def test_disabled_project_refuses_its_current_key_with_403(client: FlaskClient, 
     response = _send(client, _key(db), VALID[RASA])
 
     _assert_json_error(response, 403)
-    assert "disabled" in response.json["errors"][0]
+    assert "disabled" in json_object(response)["errors"][0]
     assert _stored(db) == 0
     db.execute("UPDATE project SET disabled = 0 WHERE id = ?", (project_id,))
     db.commit()
@@ -132,35 +139,32 @@ def test_disabled_project_tells_nothing_to_a_replaced_key(client: FlaskClient, d
 
 def _meanwhile(monkeypatch: pytest.MonkeyPatch, db: sqlite3.Connection, statement: str, *args: object) -> None:
     """Run `statement` between the request's key check and its write lock, as a concurrent request could."""
-    real = ingest.write_transaction
 
     @contextmanager
     def late_write_transaction() -> Iterator[sqlite3.Connection]:
         db.execute(statement, args)
         db.commit()
-        with real() as connection:
+        with write_transaction() as connection:
             yield connection
 
     monkeypatch.setattr(ingest, "write_transaction", late_write_transaction)
 
 
-def test_key_replaced_during_the_request_is_refused_under_the_write_lock(
-    client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+# What changes while a request waits for the write lock: the SQL, which id it takes, and the answer then due.
+MEANWHILE = {
+    "key-replaced": ("UPDATE channel SET api_key = 'replaced' WHERE id = ?", "id", 401),
+    "project-disabled": ("UPDATE project SET disabled = 1 WHERE id = ?", "project_id", 403),
+}
+
+
+@pytest.mark.parametrize(("change", "column", "status"), list(MEANWHILE.values()), ids=list(MEANWHILE))
+def test_a_change_made_during_the_request_is_seen_under_the_write_lock(
+    client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, change: str, column: str, status: int
 ) -> None:
     channel = channel_row(db, *RASA)
-    _meanwhile(monkeypatch, db, "UPDATE channel SET api_key = 'replaced' WHERE id = ?", channel["id"])
+    _meanwhile(monkeypatch, db, change, channel[column])
 
-    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 401)
-    assert _stored(db) == 0
-
-
-def test_project_disabled_during_the_request_is_refused_under_the_write_lock(
-    client: FlaskClient, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    channel = channel_row(db, *RASA)
-    _meanwhile(monkeypatch, db, "UPDATE project SET disabled = 1 WHERE id = ?", channel["project_id"])
-
-    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), 403)
+    _assert_json_error(_send(client, channel["api_key"], VALID[RASA]), status)
     assert _stored(db) == 0
 
 
@@ -185,7 +189,7 @@ def test_rasa_accepts_tracker_events_wrapped_as_the_sdk_sends_them(client: Flask
 
     response = _send(client, _key(db), batch)
 
-    assert response.status_code == 200 and response.json["accepted"] == 2
+    assert response.status_code == 200 and json_object(response)["accepted"] == 2
     assert _stored(db) == 2
 
 
@@ -194,24 +198,26 @@ def test_rasa_accepts_tracker_events_wrapped_as_the_sdk_sends_them(client: Flask
     [RASA_EVENT, {"message": "Hey"}, {"message": [RASA_EVENT]}, {"message": None}, {}],
     ids=["unwrapped event", "text", "list", "null", "empty"],
 )
-def test_rasa_refuses_items_not_wrapping_an_event(client: FlaskClient, db: sqlite3.Connection, item: dict) -> None:
+def test_rasa_refuses_items_not_wrapping_an_event(
+    client: FlaskClient, db: sqlite3.Connection, item: dict[str, object]
+) -> None:
     response = _send(client, _key(db), {"messages": [{"message": RASA_EVENT}, item]})
 
     _assert_json_error(response, 400)
-    assert response.json["errors"][0].startswith("messages[1]:")
+    assert json_object(response)["errors"][0].startswith("messages[1]:")
     assert _stored(db) == 0  # a batch is taken whole or not at all
 
 
 def test_rasa_keeps_extra_fields_but_warns_about_them(client: FlaskClient, db: sqlite3.Connection) -> None:
     response = _send(client, _key(db), {"messages": [{"message": RASA_EVENT, "user": {"id": "u-1"}}]})
 
-    assert response.status_code == 200 and response.json["errors"] == []
-    assert response.json["warnings"] and response.json["warnings"][0].startswith("messages[0]:")
+    assert response.status_code == 200 and json_object(response)["errors"] == []
+    assert json_object(response)["warnings"] and json_object(response)["warnings"][0].startswith("messages[0]:")
 
 
-def _without(path: str) -> dict:
+def _without(path: str) -> dict[str, Any]:
     """UNIVERSAL_MESSAGE with one field (`a.b`) removed."""
-    item = json.loads(json.dumps(UNIVERSAL_MESSAGE))
+    item: dict[str, Any] = json.loads(json.dumps(UNIVERSAL_MESSAGE))
     *parents, last = path.split(".")
     target = item
     for parent in parents:
@@ -238,12 +244,12 @@ UNIVERSAL_BAD = {
 
 @pytest.mark.parametrize("item", UNIVERSAL_BAD.values(), ids=UNIVERSAL_BAD.keys())
 def test_universal_refuses_messages_without_the_documented_fields(
-    client: FlaskClient, db: sqlite3.Connection, item: dict
+    client: FlaskClient, db: sqlite3.Connection, item: dict[str, object]
 ) -> None:
     response = _send(client, _key(db, UNIVERSAL), {"messages": [item]})
 
     _assert_json_error(response, 400)
-    assert response.json["errors"][0].startswith("messages[0]:")
+    assert json_object(response)["errors"][0].startswith("messages[0]:")
     assert _stored(db) == 0
 
 
@@ -264,7 +270,8 @@ def test_a_large_bad_batch_gets_a_short_answer(client: FlaskClient, db: sqlite3.
     response = _send(client, _key(db), {"messages": [{}] * 100})
 
     _assert_json_error(response, 400)
-    assert len(response.json["errors"]) == ingest.MAX_REPORTED + 1 and "90 more" in response.json["errors"][-1]
+    errors = json_object(response)["errors"]
+    assert len(errors) == ingest.MAX_REPORTED + 1 and "90 more" in errors[-1]
 
 
 @pytest.mark.parametrize("path", ["/v2/nope", "/v2", "/v2/messages/1"])
@@ -290,7 +297,8 @@ def test_too_large_body_answers_json_413(client: FlaskClient, db: sqlite3.Connec
 
 
 def _stored_bytes(db: sqlite3.Connection, channel: tuple[str, str] = ALEXA) -> int:
-    return channel_row(db, *channel)["stored_bytes"]
+    stored: int = channel_row(db, *channel)["stored_bytes"]
+    return stored
 
 
 def test_a_batch_over_the_cap_gets_413_and_stores_nothing(client: FlaskClient, db: sqlite3.Connection) -> None:
@@ -299,7 +307,7 @@ def test_a_batch_over_the_cap_gets_413_and_stores_nothing(client: FlaskClient, d
     response = _send(client, _key(db, ALEXA), {"messages": [{}] * (cap + 1)})
 
     _assert_json_error(response, 413)
-    assert f"at most {cap} messages" in response.json["errors"][0]
+    assert f"at most {cap} messages" in json_object(response)["errors"][0]
     assert _stored(db) == 0
     assert _send(client, _key(db, ALEXA), {"messages": [{}] * cap}).status_code == 200
 
@@ -344,7 +352,7 @@ def test_a_full_channel_gets_413_while_other_channels_take_messages(
 
     assert statuses == [200, 200, 200, 413]
     _assert_json_error(full, 413)
-    assert "storage quota is full" in full.json["errors"][0]
+    assert "storage quota is full" in json_object(full)["errors"][0]
     assert _stored_bytes(db) == 3 * len(json.dumps(message))
     assert _send(client, _key(db, RASA), VALID[RASA]).status_code == 200
 

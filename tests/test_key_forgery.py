@@ -8,6 +8,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import jwt
 import pytest
@@ -15,26 +16,29 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from mock_app.keys import EXTENSION, SigningKey, read_key
+from tests.answers import json_object
 from tests.rows import channel_row
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")
 BATCH = {"messages": [{"message": {"event": "user", "text": "hi"}}]}  # valid for Rasa: only the key can be wrong
-Forge = Callable[[dict, SigningKey], str]
+Claims = dict[str, Any]  # what PyJWT decodes and encodes
+Forge = Callable[[Claims, SigningKey], str]
 
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def _signed(claims: dict, signing: SigningKey, **header: str) -> str:
+def _signed(claims: Claims, signing: SigningKey, **header: str) -> str:
     """Signed with the app's own private key: what an attacker cannot do, so whatever refuses
     these keys is a check behind the signature."""
     return jwt.encode(claims, signing.private, algorithm="EdDSA", headers={"kid": signing.kid, **header})
 
 
-def _hmac_with(secret: bytes, claims: dict, kid: str) -> str:
+def _hmac_with(secret: bytes, claims: Claims, kid: str) -> str:
     """An HS256 token made by hand: PyJWT itself refuses to use a public key as an HMAC secret."""
     header = _b64(json.dumps({"alg": "HS256", "kid": kid, "typ": "JWT"}).encode())
     payload = _b64(json.dumps(claims).encode())
@@ -42,57 +46,58 @@ def _hmac_with(secret: bytes, claims: dict, kid: str) -> str:
     return f"{header}.{payload}.{_b64(signature)}"
 
 
-def alg_none(claims: dict, signing: SigningKey) -> str:
-    return jwt.encode(claims, None, algorithm="none", headers={"kid": signing.kid})
+def alg_none(claims: Claims, signing: SigningKey) -> str:
+    # PyJWT's annotations leave out None, the key alg none takes; it reads "" as None.
+    return jwt.encode(claims, "", algorithm="none", headers={"kid": signing.kid})
 
 
-def hs256_with_public_key_pem(claims: dict, signing: SigningKey) -> str:
+def hs256_with_public_key_pem(claims: Claims, signing: SigningKey) -> str:
     """Algorithm confusion: the public key, which is no secret, used as an HMAC key."""
     pem = signing.public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     return _hmac_with(pem, claims, signing.kid)
 
 
-def hs256_with_raw_public_key(claims: dict, signing: SigningKey) -> str:
+def hs256_with_raw_public_key(claims: Claims, signing: SigningKey) -> str:
     raw = signing.public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return _hmac_with(raw, claims, signing.kid)
 
 
-def another_signing_key(claims: dict, signing: SigningKey) -> str:
+def another_signing_key(claims: Claims, signing: SigningKey) -> str:
     """A sound EdDSA key claiming the app's kid, but signed by someone else's private key."""
     return jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": signing.kid})
 
 
-def unknown_kid(claims: dict, signing: SigningKey) -> str:
+def unknown_kid(claims: Claims, signing: SigningKey) -> str:
     return _signed(claims, signing, kid=str(uuid.uuid4()))
 
 
-def no_kid(claims: dict, signing: SigningKey) -> str:
+def no_kid(claims: Claims, signing: SigningKey) -> str:
     return jwt.encode(claims, signing.private, algorithm="EdDSA")
 
 
-def wrong_audience(claims: dict, signing: SigningKey) -> str:
+def wrong_audience(claims: Claims, signing: SigningKey) -> str:
     return _signed({**claims, "aud": "https://api.example.com"}, signing)
 
 
-def audience_in_a_list(claims: dict, signing: SigningKey) -> str:
+def audience_in_a_list(claims: Claims, signing: SigningKey) -> str:
     return _signed({**claims, "aud": [claims["aud"], "https://api.example.com"]}, signing)
 
 
-def no_audience(claims: dict, signing: SigningKey) -> str:
+def no_audience(claims: Claims, signing: SigningKey) -> str:
     return _signed({k: v for k, v in claims.items() if k != "aud"}, signing)
 
 
-def tampered_payload(claims: dict, signing: SigningKey) -> str:
+def tampered_payload(claims: Claims, signing: SigningKey) -> str:
     """The genuine header and signature over an edited payload."""
     header, _, signature = _signed(claims, signing).split(".")
     return f"{header}.{_b64(json.dumps({**claims, 'jti': 'chosen-by-the-attacker'}).encode())}.{signature}"
 
 
-def no_channel_claim(claims: dict, signing: SigningKey) -> str:
+def no_channel_claim(claims: Claims, signing: SigningKey) -> str:
     return _signed({k: v for k, v in claims.items() if k != "channel"}, signing)
 
 
-def true_as_channel_id(claims: dict, signing: SigningKey) -> str:
+def true_as_channel_id(claims: Claims, signing: SigningKey) -> str:
     return _signed({**claims, "cid": True}, signing)
 
 
@@ -114,7 +119,7 @@ FORGERIES: list[Forge] = [
 ]
 
 
-def _send(client: FlaskClient, key: str):
+def _send(client: FlaskClient, key: str) -> TestResponse:
     return client.post("/v2/messages", json=BATCH, headers={"Authorization": f"Bearer {key}"})
 
 
@@ -132,12 +137,12 @@ def test_forged_key_is_refused(app: Flask, client: FlaskClient, db: sqlite3.Conn
         read_key(forged)
     response = _send(client, forged)
 
-    assert response.status_code == 401 and response.json["errors"]
+    assert response.status_code == 401 and json_object(response)["errors"]
     assert db.execute("SELECT COUNT(*) FROM message").fetchone()[0] == 0
 
 
 OTHER_CHANNEL = ("Botanalytics Customer Support Chatbot", "Rasa")
-EDITS: dict[str, Callable[[sqlite3.Connection], dict]] = {
+EDITS: dict[str, Callable[[sqlite3.Connection], Claims]] = {
     "another type": lambda db: {"channel": "facebook-messenger"},
     "another channel": lambda db: {"cid": channel_row(db, *OTHER_CHANNEL)["id"]},
 }
@@ -145,7 +150,7 @@ EDITS: dict[str, Callable[[sqlite3.Connection], dict]] = {
 
 @pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
 def test_a_sound_key_naming_another_channel_is_refused(
-    app: Flask, client: FlaskClient, db: sqlite3.Connection, edit: Callable[[sqlite3.Connection], dict]
+    app: Flask, client: FlaskClient, db: sqlite3.Connection, edit: Callable[[sqlite3.Connection], Claims]
 ) -> None:
     """Right signature and claims, but not the key that the named channel holds."""
     claims = jwt.decode(channel_row(db, *CHANNEL)["api_key"], options={"verify_signature": False})

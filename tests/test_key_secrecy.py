@@ -1,51 +1,47 @@
 """Keys stay secret: never in a log line, compared in constant time; passwords stored only as hashes."""
 
+import hmac
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import jwt
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash
-from werkzeug.serving import make_server
 
 from mock_app import keys
-from tests.conftest import DEMO
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
 from tests.http_client import HttpSession
+from tests.rows import channel_row
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")  # HttpSession's default batch is a valid Rasa batch
 
 
 def _channel(db: sqlite3.Connection) -> sqlite3.Row:
-    return db.execute(
-        "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-        " WHERE project.name = ? AND channel.name = ?",
-        CHANNEL,
-    ).fetchone()
+    return channel_row(db, *CHANNEL)
 
 
 @pytest.fixture
-def served(app: Flask) -> Iterator[str]:
+def served(seeded_database: SeededDatabase, tmp_path: Path) -> Iterator[ThreadServer]:
     """The app behind werkzeug's own server, whose request log is what `flask run` prints."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join()
+    with serve_in_thread(seeded_database, tmp_path) as server:
+        yield server
 
 
-def test_keys_never_reach_the_logs(served: str, db: sqlite3.Connection, caplog: pytest.LogCaptureFixture) -> None:
+def test_keys_never_reach_the_logs(served: ThreadServer, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    channel = _channel(db)
-    person = HttpSession(served)
-    person.log_in(*DEMO)
+    with connect(served.database) as db:
+        channel = _channel(db)
+    person = HttpSession(served.url)
+    person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
 
     person.post_form(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate", {})
-    old_key, new_key = channel["api_key"], _channel(db)["api_key"]
+    with connect(served.database) as db:
+        old_key, new_key = channel["api_key"], _channel(db)["api_key"]
     answers = [person.send_messages(new_key), person.send_messages(old_key), person.send_messages(new_key, [1])]
 
     assert [answer.status for answer in answers] == [200, 401, 400]
@@ -68,8 +64,13 @@ def test_presented_keys_are_compared_in_constant_time(
         headers={"kid": signing.kid},
     )
     compared: list[tuple[bytes, bytes]] = []
-    real_compare = keys.hmac.compare_digest
-    monkeypatch.setattr(keys.hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real_compare(a, b))
+    real_compare = hmac.compare_digest
+
+    def recording_compare(a: bytes, b: bytes) -> bool:
+        compared.append((a, b))
+        return real_compare(a, b)
+
+    monkeypatch.setattr(hmac, "compare_digest", recording_compare)
 
     response = client.post(
         "/v2/messages", json={"messages": [{"message": {}}]}, headers={"Authorization": f"Bearer {lookalike}"}
@@ -80,7 +81,7 @@ def test_presented_keys_are_compared_in_constant_time(
 
 
 def test_passwords_are_stored_only_as_werkzeug_hashes(db: sqlite3.Connection) -> None:
-    stored = db.execute("SELECT password_hash FROM user WHERE email = ?", (DEMO[0],)).fetchone()[0]
+    stored = db.execute("SELECT password_hash FROM user WHERE email = ?", (DEMO_ACCOUNT.email,)).fetchone()[0]
 
-    assert DEMO[1] not in stored
-    assert stored.split(":")[0] in {"scrypt", "pbkdf2"} and check_password_hash(stored, DEMO[1])
+    assert DEMO_ACCOUNT.password not in stored
+    assert stored.split(":")[0] in {"scrypt", "pbkdf2"} and check_password_hash(stored, DEMO_ACCOUNT.password)

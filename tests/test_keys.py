@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
+from typing import Any
 
 import jwt
 import pytest
@@ -20,7 +21,7 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.keys import AUDIENCE, EXTENSION, SigningKey, new_private_pem
-from tests.conftest import AuthActions, csrf_token
+from tests.forms import AuthActions, csrf_token
 from tests.rows import channel_row
 
 WORKERS = 4
@@ -28,13 +29,15 @@ _start_line: Barrier | None = None
 
 
 def _signing(app: Flask) -> SigningKey:
-    return app.extensions[EXTENSION]
+    signing: SigningKey = app.extensions[EXTENSION]
+    return signing
 
 
-def _segment(key: str, index: int) -> dict:
+def _segment(key: str, index: int) -> dict[str, Any]:
     """A JWT segment decoded as the JSON text it is, keeping the order of its fields."""
     part = key.split(".")[index]
-    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    segment: dict[str, Any] = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    return segment
 
 
 def _accepted(app: Flask, key: str) -> bool:

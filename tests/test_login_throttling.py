@@ -7,11 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from flask import Flask
+from werkzeug.security import check_password_hash
 
 from mock_app import auth as auth_module
 from mock_app import create_app, throttle
-from tests.conftest import DEMO, OTHER, AuthActions
-from tests.seed_copy import SeededDatabase
+from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
+from mock_app.testing import SeededDatabase
+from tests.forms import AuthActions
 
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"  # documentation addresses: two clients, two places
 FAILURES_PER_MINUTE = 5  # the default LOGIN_FAILURE_LIMITS' first tier
@@ -28,12 +30,16 @@ def _from(app: Flask, address: str) -> AuthActions:
 def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every password check the app makes (each costs about 0.1 s of CPU)."""
     checked: list[str] = []
-    real = auth_module.check_password_hash
-    monkeypatch.setattr(auth_module, "check_password_hash", lambda *args: checked.append("hash") or real(*args))
+
+    def counting_check(pwhash: str, password: str) -> bool:
+        checked.append("hash")
+        return check_password_hash(pwhash, password)
+
+    monkeypatch.setattr(auth_module, "check_password_hash", counting_check)
     return checked
 
 
-def _guess(browser: AuthActions, times: int, email: str = DEMO[0]) -> list[int]:
+def _guess(browser: AuthActions, times: int, email: str = DEMO_ACCOUNT.email) -> list[int]:
     return [browser.login(email, f"guess-{n}").status_code for n in range(times)]
 
 
@@ -48,7 +54,7 @@ def test_the_owner_gets_in_from_another_address_while_the_attacker_is_throttled(
     attacker, owner = _from(app, ATTACKER), _from(app, OWNER)
     _guess(attacker, FAILURES_PER_MINUTE + 1)
 
-    assert owner.login(*DEMO).status_code == 302
+    assert owner.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status_code == 302
     assert _guess(attacker, 1) == [429]  # the owner's success does not clear the attacker's count
 
 
@@ -58,7 +64,7 @@ def test_the_owner_gets_in_between_every_guess_of_an_attacker_who_keeps_going(ap
     owner_statuses = []
     for _ in range(FAILURES_PER_MINUTE + 3):
         _guess(attacker, 1)
-        owner_statuses.append(_from(app, OWNER).login(*DEMO).status_code)
+        owner_statuses.append(_from(app, OWNER).login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status_code)
 
     assert owner_statuses == [302] * (FAILURES_PER_MINUTE + 3)
 
@@ -67,14 +73,14 @@ def test_the_throttled_address_may_still_log_in_to_other_accounts(app: Flask) ->
     attacker = _from(app, ATTACKER)
     _guess(attacker, FAILURES_PER_MINUTE + 1)
 
-    assert attacker.login(*OTHER).status_code == 302
+    assert attacker.login(OTHER_ACCOUNT.email, OTHER_ACCOUNT.password).status_code == 302
 
 
 def test_a_429_is_the_login_page_saying_how_long_to_wait(app: Flask) -> None:
     attacker = _from(app, ATTACKER)
     _guess(attacker, FAILURES_PER_MINUTE)
 
-    response = attacker.login(DEMO[0], "one more")
+    response = attacker.login(DEMO_ACCOUNT.email, "one more")
 
     assert response.status_code == 429 and 1 <= int(response.headers["Retry-After"]) <= 60
     page = response.get_data(as_text=True)
@@ -84,7 +90,7 @@ def test_a_429_is_the_login_page_saying_how_long_to_wait(app: Flask) -> None:
 def test_a_successful_login_clears_that_addresses_failures(app: Flask) -> None:
     owner = _from(app, OWNER)
     _guess(owner, FAILURES_PER_MINUTE - 1)
-    owner.login(*DEMO)
+    owner.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
 
     assert _guess(owner, FAILURES_PER_MINUTE) == [401] * FAILURES_PER_MINUTE
 
@@ -97,7 +103,9 @@ def test_random_emails_cost_no_more_hashes_than_the_address_budget(app: Flask, h
 
     assert statuses == [401] * 6 + [429] * 4
     assert len(hashes) == 6
-    assert _from(app, OWNER).login(*DEMO).status_code == 302  # another address has its own budget
+    assert (
+        _from(app, OWNER).login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status_code == 302
+    )  # another address has its own budget
 
 
 @pytest.fixture
@@ -110,7 +118,7 @@ def test_workers_share_the_counts(app: Flask, second_worker: Flask) -> None:
     first, second = _from(app, ATTACKER), _from(second_worker, ATTACKER)
 
     workers = [first if n % 2 else second for n in range(FAILURES_PER_MINUTE + 1)]
-    statuses = [worker.login(DEMO[0], "wrong").status_code for worker in workers]
+    statuses = [worker.login(DEMO_ACCOUNT.email, "wrong").status_code for worker in workers]
 
     assert statuses == [401] * FAILURES_PER_MINUTE + [429]
 

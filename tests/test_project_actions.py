@@ -4,8 +4,9 @@ import sqlite3
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
-from tests.conftest import AuthActions, csrf_token
+from tests.forms import AuthActions, csrf_token
 
 CHATBOT, SUPPORT_BOT, RASA = 2, 4, 5  # ids in the demo data: two projects, and the first's Rasa channel
 
@@ -16,12 +17,13 @@ def logged_in(client: FlaskClient, auth: AuthActions) -> FlaskClient:
     return client
 
 
-def _post(client: FlaskClient, path: str, **form: str):
+def _post(client: FlaskClient, path: str, **form: str) -> TestResponse:
     return client.post(path, data={"csrf_token": csrf_token(client, "/projects"), **form})
 
 
 def _project(db: sqlite3.Connection, project_id: int) -> sqlite3.Row:
-    return db.execute("SELECT * FROM project WHERE id = ?", (project_id,)).fetchone()
+    row: sqlite3.Row = db.execute("SELECT * FROM project WHERE id = ?", (project_id,)).fetchone()
+    return row
 
 
 def test_activating_a_project_makes_the_overview_show_it(logged_in: FlaskClient, db: sqlite3.Connection) -> None:

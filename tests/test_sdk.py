@@ -6,20 +6,20 @@ import logging
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from e2e.server import MockServer, serve_mock_app
 from mock_app.keys import fingerprint
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
 from pages.ingestion_api import universal_message
-from tests.conftest import DEMO
 from tests.http_client import HttpSession
+from tests.rows import channel_row
 from tests.sdk_env import SdkUnreachable, run_in_sdk, sdk_python
 
-PROJECT = "Botanalytics Chatbot"
+PROJECT = DEMO_ACCOUNT.active_project
 # The app's own line per API call (mock_app.ingest): what the server answered, and to which key.
 SERVER_LINE = re.compile(r"ingestion request (?P<request_id>\S+) answered (?P<status>\d{3}) \(key (?P<key>\w+)\)")
 SDK_SUCCESS = re.compile(r"Message\(s\) successfully sent with the request ID '(?P<request_id>[^']+)'\.")
@@ -34,7 +34,7 @@ SDK_FAILURE_LINES = (
 class Client:
     channel: str  # its name in the demo project; its type is the client's
     script: str  # run with the message as a JSON argument; the key and URL come from BA_* variables
-    message: dict
+    message: dict[str, object]
 
 
 CLIENTS = {
@@ -67,22 +67,17 @@ def sdk() -> Path:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockServer]:
-    with serve_mock_app(tmp_path_factory.mktemp("sdk")) as server:
+def served(seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadServer]:
+    with serve_in_thread(seeded_database, tmp_path_factory.mktemp("sdk")) as server:
         yield server
 
 
-def _channel(server: MockServer, name: str) -> sqlite3.Row:
-    with closing(sqlite3.connect(server.database)) as db:
-        db.row_factory = sqlite3.Row
-        return db.execute(
-            "SELECT channel.* FROM channel JOIN project ON project.id = channel.project_id"
-            " WHERE project.name = ? AND channel.name = ?",
-            (PROJECT, name),
-        ).fetchone()
+def _channel(server: ThreadServer, name: str) -> sqlite3.Row:
+    with connect(server.database) as db:
+        return channel_row(db, PROJECT, name)
 
 
-def _environment(server: MockServer, key: str) -> dict[str, str]:
+def _environment(server: ThreadServer, key: str) -> dict[str, str]:
     return {
         "BA_API_KEY": key,
         "BA_BASE_URL": f"{server.url}/v2/",  # the SDK joins `messages` to it: without the slash it would drop /v2
@@ -91,7 +86,7 @@ def _environment(server: MockServer, key: str) -> dict[str, str]:
     }
 
 
-def _send(sdk: Path, server: MockServer, key: str, client: Client) -> str:
+def _send(sdk: Path, server: ThreadServer, key: str, client: Client) -> str:
     """What the SDK logged while sending one message with `key`."""
     sent = run_in_sdk(sdk, client.script, json.dumps(client.message), _environment(server, key))
     assert sent.returncode == 0, sent.stderr  # the SDK logs HTTP errors and carries on
@@ -104,18 +99,19 @@ def _server_saw(caplog: pytest.LogCaptureFixture, key: str) -> list[tuple[int, s
     return [(int(line["status"]), line["request_id"]) for line in lines if line and line["key"] == fingerprint(key)]
 
 
-def _regenerate(server: MockServer, channel: sqlite3.Row) -> str:
+def _regenerate(server: ThreadServer, channel: sqlite3.Row) -> str:
     """Regenerate as a person would: log in, then confirm with the form token; returns the new key."""
     person = HttpSession(server.url)
-    person.log_in(*DEMO)
+    person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
     path = f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate"
     assert person.post_form(path, {}).status == 302
-    return _channel(server, channel["name"])["api_key"]
+    key: str = _channel(server, channel["name"])["api_key"]
+    return key
 
 
 @pytest.mark.parametrize("client", CLIENTS.values(), ids=CLIENTS.keys())
 def test_sdk_is_accepted_with_the_current_key_and_refused_with_the_replaced_one(
-    sdk: Path, served: MockServer, client: Client, caplog: pytest.LogCaptureFixture
+    sdk: Path, served: ThreadServer, client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="mock_app.ingest")
     channel = _channel(served, client.channel)
@@ -141,7 +137,7 @@ def test_sdk_is_accepted_with_the_current_key_and_refused_with_the_replaced_one(
 
 
 def test_sdk_refuses_a_key_of_another_channel_type_before_sending(
-    sdk: Path, served: MockServer, caplog: pytest.LogCaptureFixture
+    sdk: Path, served: ThreadServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The SDK reads the key's `channel` claim itself: a Rasa key in the Universal client never leaves."""
     caplog.set_level(logging.INFO, logger="mock_app.ingest")

@@ -7,8 +7,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from tests.conftest import AuthActions
-from tests.seed_copy import SeededDatabase
+from mock_app.testing import SeededDatabase
+from tests.forms import AuthActions
 
 PAGES = ["/login", "/", "/projects", "/projects/1/settings/", "/projects/1/settings/channels/1", "/no-such-page"]
 

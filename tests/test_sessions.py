@@ -14,8 +14,9 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app, sessions
 from mock_app.auth import change_password
-from tests.conftest import DEMO, OTHER, AuthActions
-from tests.seed_copy import SeededDatabase
+from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
+from mock_app.testing import SeededDatabase
+from tests.forms import AuthActions
 
 CHANNEL_PAGE = "/projects/2/settings/channels/2"
 
@@ -55,7 +56,8 @@ def _is_logged_in(client: FlaskClient) -> bool:
 
 
 def _user_id(db: sqlite3.Connection, email: str) -> int:
-    return db.execute("SELECT id FROM user WHERE email = ?", (email,)).fetchone()[0]
+    user_id: int = db.execute("SELECT id FROM user WHERE email = ?", (email,)).fetchone()[0]
+    return user_id
 
 
 def test_the_cookie_holds_an_opaque_token_not_the_user(
@@ -83,10 +85,10 @@ def test_a_password_change_ends_every_session_of_that_user(app: Flask, db: sqlit
         AuthActions(browser).login()
     thief = _copy_of(app, browsers[0])
     other_user = app.test_client()
-    AuthActions(other_user).login(*OTHER)
+    AuthActions(other_user).login(OTHER_ACCOUNT.email, OTHER_ACCOUNT.password)
 
     with app.app_context():
-        change_password(_user_id(db, DEMO[0]), "a-new-password")
+        change_password(_user_id(db, DEMO_ACCOUNT.email), "a-new-password")
 
     assert not any(_is_logged_in(browser) for browser in (*browsers, thief))
     assert _is_logged_in(other_user)  # another user's sessions are not touched
@@ -94,10 +96,10 @@ def test_a_password_change_ends_every_session_of_that_user(app: Flask, db: sqlit
 
 def test_after_a_password_change_only_the_new_password_logs_in(app: Flask, db: sqlite3.Connection) -> None:
     with app.app_context():
-        change_password(_user_id(db, DEMO[0]), "a-new-password")
+        change_password(_user_id(db, DEMO_ACCOUNT.email), "a-new-password")
 
-    assert AuthActions(app.test_client()).login(DEMO[0], DEMO[1]).status_code == 401
-    assert AuthActions(app.test_client()).login(DEMO[0], "a-new-password").status_code == 302
+    assert AuthActions(app.test_client()).login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status_code == 401
+    assert AuthActions(app.test_client()).login(DEMO_ACCOUNT.email, "a-new-password").status_code == 302
 
 
 def test_a_session_opened_under_the_old_password_dies_even_if_its_row_survives(
@@ -108,7 +110,7 @@ def test_a_session_opened_under_the_old_password_dies_even_if_its_row_survives(
     monkeypatch.setattr(sessions, "end_all", lambda user_id: 0)
 
     with app.app_context():
-        change_password(_user_id(db, DEMO[0]), "a-new-password")
+        change_password(_user_id(db, DEMO_ACCOUNT.email), "a-new-password")
 
     assert not _is_logged_in(logged_in)
 
@@ -129,25 +131,23 @@ def test_logging_in_again_leaves_the_earlier_session_alive(app: Flask, logged_in
     assert _is_logged_in(logged_in)
 
 
-def test_an_idle_session_ends_and_the_login_page_leads_back(
-    app: Flask, logged_in: FlaskClient, state: sqlite3.Connection
+# How a session runs out: the moment it is measured from, and the setting that bounds it.
+ENDINGS = {
+    "idle": ("last_seen_at", "SESSION_IDLE_SECONDS"),
+    "in-use-but-too-old": ("created_at", "SESSION_MAX_SECONDS"),
+}
+
+
+@pytest.mark.parametrize(("since", "limit"), list(ENDINGS.values()), ids=list(ENDINGS))
+def test_a_session_past_its_limit_ends_and_the_login_page_leads_back(
+    app: Flask, logged_in: FlaskClient, state: sqlite3.Connection, since: str, limit: str
 ) -> None:
-    state.execute("UPDATE user_session SET last_seen_at = last_seen_at - ?", (app.config["SESSION_IDLE_SECONDS"] + 1,))
+    state.execute(f"UPDATE user_session SET {since} = {since} - ?", (app.config[limit] + 1,))
 
     response = logged_in.get(CHANNEL_PAGE)
 
     assert response.status_code == 302 and response.headers["Location"] == f"/login?next={CHANNEL_PAGE}"
     assert state.execute("SELECT COUNT(*) FROM user_session").fetchone()[0] == 0
-
-
-def test_a_session_in_use_still_ends_at_its_absolute_lifetime(
-    app: Flask, logged_in: FlaskClient, state: sqlite3.Connection
-) -> None:
-    state.execute("UPDATE user_session SET created_at = created_at - ?", (app.config["SESSION_MAX_SECONDS"] + 1,))
-
-    response = logged_in.get(CHANNEL_PAGE)
-
-    assert response.status_code == 302 and response.headers["Location"] == f"/login?next={CHANNEL_PAGE}"
 
 
 def test_using_a_session_keeps_it_alive(app: Flask, logged_in: FlaskClient, state: sqlite3.Connection) -> None:
@@ -170,12 +170,14 @@ def test_a_logged_out_cookie_is_forgotten_by_the_browser_too(app: Flask, logged_
 
 
 def test_set_password_command_changes_the_password_and_logs_out_everywhere(app: Flask, logged_in: FlaskClient) -> None:
-    result = app.test_cli_runner().invoke(args=["set-password", DEMO[0]], input="a-new-password\na-new-password\n")
+    result = app.test_cli_runner().invoke(
+        args=["set-password", DEMO_ACCOUNT.email], input="a-new-password\na-new-password\n"
+    )
 
     assert result.exit_code == 0, result.output
     assert "all of its sessions have ended" in result.output
     assert not _is_logged_in(logged_in)
-    assert AuthActions(app.test_client()).login(DEMO[0], "a-new-password").status_code == 302
+    assert AuthActions(app.test_client()).login(DEMO_ACCOUNT.email, "a-new-password").status_code == 302
 
 
 def test_set_password_command_refuses_an_unknown_email(app: Flask) -> None:

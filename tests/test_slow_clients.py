@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import ProcessServer, SeededDatabase, serve_in_process
 from tests import http_client
-from tests.conftest import DEMO
-from tests.live_server import LiveServer
-from tests.seed_copy import SeededDatabase
 from tests.slow_clients import SlowClients, normal_user
 
 SLOW_SOCKETS = 200
@@ -20,19 +19,18 @@ UNANSWERED_AFTER_S = 10.0
 
 
 @pytest.fixture
-def server(seeded_database: SeededDatabase, tmp_path: Path) -> Iterator[LiveServer]:
-    live = LiveServer(seeded_database.copy_to(tmp_path / "live.sqlite"), seeded_database, tmp_path / "server.log")
-    yield live.start()
-    live.close()
+def server(seeded_database: SeededDatabase, tmp_path: Path) -> Iterator[ProcessServer]:
+    with serve_in_process(seeded_database, tmp_path) as server:
+        yield server
 
 
 def test_a_person_regenerates_while_200_slow_clients_trickle_headers(
-    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+    server: ProcessServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(http_client, "TIMEOUT_S", UNANSWERED_AFTER_S)
 
     with SlowClients("127.0.0.1", server.listener.getsockname()[1], count=SLOW_SOCKETS) as attack:
-        steps = normal_user(server.url, DEMO, CHANNEL, REGENERATIONS)
+        steps = normal_user(server.url, DEMO_ACCOUNT, CHANNEL, REGENERATIONS)
         held_open = attack.still_open  # read before leaving: the attack lasted the whole visit
 
     assert len(steps) == 3 + 2 * REGENERATIONS

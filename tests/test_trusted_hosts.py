@@ -7,9 +7,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from tests.conftest import DEMO
-from tests.http_client import TOKEN
-from tests.seed_copy import SeededDatabase
+from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import SeededDatabase
+from tests.forms import form_token
 
 FORGED = "attacker.example"
 # Each of these answers with a redirect whose target is built from the request.
@@ -28,7 +28,11 @@ def test_a_forged_host_cannot_log_in(app: Flask) -> None:
     browser = app.test_client(use_cookies=False)  # sends the cookie whatever the Host, as a forger would
     page = browser.get("/login")
     cookie = page.headers["Set-Cookie"].split(";", 1)[0]
-    form = {"email": DEMO[0], "password": DEMO[1], "csrf_token": TOKEN.search(page.get_data(as_text=True)).group(1)}
+    form = {
+        "email": DEMO_ACCOUNT.email,
+        "password": DEMO_ACCOUNT.password,
+        "csrf_token": form_token(page.get_data(as_text=True)),
+    }
 
     response = browser.post("/login?next=/projects", data=form, headers={"Host": FORGED, "Cookie": cookie})
 

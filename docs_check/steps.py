@@ -1,16 +1,15 @@
-"""The how-to's two methods as data: per step its figures, the page-object action and the claims to assert.
+"""The how-to's two methods: each move of `pages.how_to`'s routes with its figures and the claims to assert.
 
 Claims follow the product's screen; where the how-to's words differ from it, the step carries a `gap`,
-which the check reports without failing. Targets and actions name page objects of `pages/` as
-`object.member` or `object.method(argument)`: objects are header, dashboard, projects, tile, settings,
-channel and dialog (the channel's prompt); arguments are project and channel.
+which the check reports without failing. A step's first claim about its move's own element uses
+`present`: when that fails, the reader is stuck and the walk stops there.
 """
 
-from dataclasses import dataclass
+from pages import how_to
+from pages.how_to import Move
 
 from .claims import (
     AsksToConfirm,
-    Check,
     Expanded,
     Hidden,
     KeyIsNew,
@@ -22,42 +21,16 @@ from .claims import (
     ShowsKey,
     Visible,
 )
+from .method import Claim, Method, Step
 
 
-@dataclass(frozen=True)
-class Claim:
-    says: str  # what the how-to promises, in the project's words; the guide lists it
-    broken: str  # what a reader meets when the promise fails; the report names it
-    check: Check
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str  # stable: names the figure file
-    title: str
-    figure: str | None  # the how-to's caption for this step's figure; None where its text has none
-    product_figure: str  # the product's own screenshot of this step, in shared/reference-ui/
-    target: str  # the element to act on, outlined in the figure
-    action: str | None  # the page-object action; None where the reader only looks
-    shows: tuple[Claim, ...]  # checked before the figure is taken
-    then: tuple[Claim, ...] = ()  # checked after the action (after the figure when there is none)
-    in_how_to: bool = True  # False: the how-to's text leaves this step out
-    gap: str | None = None  # where the how-to's words differ from the screen, or leave something unsaid
-    instruction: str = ""  # what the reader does, for the illustrated guide
-    full_page: bool = False  # the product's figure of this screen shows the whole page, not only the viewport
-
-
-@dataclass(frozen=True)
-class Method:
-    key: str  # "method-1": folder of its figures
-    name: str  # "Method 1": how failures name it
-    title: str
-    start: str  # the page-object call that opens the page the method starts on
-    steps: tuple[Step, ...]
+def present(move: Move, says: str, broken: str) -> Claim:
+    """The claim that the element the move uses is on screen."""
+    return Claim(says, broken, Visible(move.target))
 
 
 SETTINGS_OPEN = Claim(
-    "the Project Settings page opens", "the project's settings do not open", Visible("settings.heading")
+    "the Project Settings page opens", "the project's settings do not open", Visible(lambda s: s.settings.heading)
 )
 INTEGRATION_GAP = (
     'The how-to asks for the "Integration channel", but no row on the screen says which channels are '
@@ -67,133 +40,114 @@ INTEGRATION_GAP = (
 # From the Channels tab on, both methods take the same steps.
 SHARED_STEPS = (
     Step(
-        "channels-tab",
-        "Open the Channels tab",
+        how_to.CHANNELS_TAB,
         "ChannelsChannelsTab",
         "channels-channelstab.png",
-        "settings.channels_tab",
-        "settings.open_channels()",
         shows=(
             Claim(
-                "the page has a 'General' tab", "Project Settings has no 'General' tab", Visible("settings.general_tab")
+                "the page has a 'General' tab",
+                "Project Settings has no 'General' tab",
+                Visible(lambda s: s.settings.general_tab),
             ),
-            Claim(
-                "the page has a 'Channels' tab",
-                "Project Settings has no 'Channels' tab",
-                Visible("settings.channels_tab"),
-            ),
+            present(how_to.CHANNELS_TAB, "the page has a 'Channels' tab", "Project Settings has no 'Channels' tab"),
         ),
         then=(
             Claim(
                 "'Channels' becomes the current tab",
                 "clicking 'Channels' does not select that tab",
-                Selected("settings.channels_tab"),
+                Selected(lambda s: s.settings.channels_tab),
             ),
             Claim(
                 "it lists the connected channels, one row each",
                 "the Channels tab lists no channels",
-                Listed("settings.channel_rows"),
+                Listed(lambda s: s.settings.channel_rows),
             ),
         ),
         instruction="Project Settings has two tabs, General and Channels. Open Channels: each channel connected "
         "to the project has a row of its own.",
     ),
     Step(
-        "click-channel",
-        "Open the Integration channel's row",
+        how_to.CLICK_CHANNEL,
         "Regen Click Int Channel",
         "regen-clickintchannel.png",
-        "settings.channel(channel)",
-        "settings.open_channel(channel)",
         shows=(
-            Claim(
-                "the channel has a row",
-                "the channel is not in the list of connected channels",
-                Visible("settings.channel(channel)"),
+            present(
+                how_to.CLICK_CHANNEL, "the channel has a row", "the channel is not in the list of connected channels"
             ),
         ),
         then=(
             Claim(
                 "the row opens in place",
                 "clicking the channel's row does not open it",
-                Expanded("settings.channel(channel)"),
+                Expanded(how_to.CLICK_CHANNEL.target),
             ),
-            Claim("it shows the channel's API Key", "the opened channel shows no API Key", ShowsKey("channel.api_key")),
+            Claim(
+                "it shows the channel's API Key",
+                "the opened channel shows no API Key",
+                ShowsKey(lambda s: s.channel.api_key),
+            ),
         ),
         gap=INTEGRATION_GAP,
         instruction="Click the row of the Integration channel whose key you want to replace (Rasa here). The row "
         "opens where it is.",
     ),
     Step(
-        "click-regenerate",
-        "Click Regenerate",
+        how_to.CLICK_REGENERATE,
         "Regen Int Click Regen",
         "regen-intclickregen.png",
-        "channel.regenerate_button",
-        "channel.regenerate()",
         shows=(
-            Claim(
+            present(
+                how_to.CLICK_REGENERATE,
                 "the opened channel has a 'Regenerate' button",
                 "the channel's settings have no 'Regenerate' button",
-                Visible("channel.regenerate_button"),
             ),
             Claim(
                 "the button is on the right side, at the end of the key field",
                 "the Regenerate button is not on the right side of the channel's settings",
-                Placed("channel.regenerate_button", "right half", within="channel.region"),
+                Placed(how_to.CLICK_REGENERATE.target, "right half", within=lambda s: s.channel.region),
             ),
         ),
-        then=(Claim("a prompt opens", "clicking Regenerate opens no prompt", Visible("dialog.dialog")),),
+        then=(Claim("a prompt opens", "clicking Regenerate opens no prompt", Visible(lambda s: s.dialog.dialog)),),
         instruction="Under API Key, the key sits in a field with two buttons at its right end, Copy and "
         "Regenerate. Click Regenerate.",
     ),
     Step(
-        "confirm",
-        "Confirm in the prompt",
+        how_to.CONFIRM,
         "Regen Int Confirm",
         "regen-intconfirm.png",
-        "dialog.confirm_button",
-        "dialog.confirm()",
         shows=(
             Claim(
                 "the prompt's question asks about regenerating the key",
                 "the prompt does not ask to confirm",
-                AsksToConfirm("dialog.dialog", "regenerate"),
+                AsksToConfirm(lambda s: s.dialog.dialog, "regenerate"),
             ),
             Claim(
                 "the prompt is modal: the page under it waits for an answer",
                 "the prompt is not modal: the page under it can still be used",
-                Modal("dialog.dialog"),
+                Modal(lambda s: s.dialog.dialog),
             ),
-            Claim(
-                "its confirm button reads 'Regenerate'",
-                "the prompt has no 'Regenerate' button",
-                Visible("dialog.confirm_button"),
-            ),
+            present(how_to.CONFIRM, "its confirm button reads 'Regenerate'", "the prompt has no 'Regenerate' button"),
         ),
-        then=(Claim("the prompt closes", "the prompt stays open after confirming", Hidden("dialog.dialog")),),
+        then=(Claim("the prompt closes", "the prompt stays open after confirming", Hidden(lambda s: s.dialog.dialog)),),
         instruction="The page dims and asks whether to regenerate the key and invalidate the old one. Click "
         "Regenerate to go ahead; Cancel keeps the current key.",
     ),
     Step(
-        "new-key",
-        "See the new key",
+        how_to.NEW_KEY,
         "Regen Int View",
         "regen-intview.png",
-        "channel.api_key",
-        None,
         shows=(
             Claim(
                 "the opened channel shows a new key",
                 "the key shown after confirming is not a new one",
-                KeyIsNew("channel.api_key"),
+                KeyIsNew(how_to.NEW_KEY.target),
             ),
         ),
         then=(
             Claim(
                 "the new key is unique: no other channel of the account has it",
                 "the new key is not unique in the account",
-                KeyIsUnique(),
+                KeyIsUnique(how_to.NEW_KEY.target),
             ),
         ),
         instruction="The same row now shows the new key, which no other channel of your account shares; there "
@@ -202,47 +156,38 @@ SHARED_STEPS = (
 )
 
 METHOD_1 = Method(
-    "method-1",
-    "Method 1",
-    "From the account dashboard",
-    "dashboard.open()",
+    how_to.ACTIVE_PROJECT_MENU,
     (
         Step(
-            "active-project",
-            "Open the active project's menu",
+            how_to.ACTIVE_PROJECT,
             "Dashboard Active Project",
             "dashboardactiveproject.png",
-            "header.project_named(project)",
-            "header.open_project_menu(project)",
             shows=(
-                Claim(
+                present(
+                    how_to.ACTIVE_PROJECT,
                     "the header names the active project",
                     "the account dashboard does not show the active project's name",
-                    Visible("header.project_named(project)"),
                 ),
             ),
             then=(
                 Claim(
                     "clicking the name opens the project menu",
                     "clicking the project's name opens no menu",
-                    Visible("header.project_menu"),
+                    Visible(lambda s: s.header.project_menu),
                 ),
             ),
             instruction="In the dark header, the Project block names the active project. Click it to open "
             "the project menu.",
         ),
         Step(
-            "project-settings",
-            "Choose Project Settings",
+            how_to.PROJECT_SETTINGS,
             "Dashboard Click Project Settings",
             "dashboard-clickprojectsettings.png",
-            "header.project_settings",
-            "dashboard.open_project_settings()",
             shows=(
-                Claim(
+                present(
+                    how_to.PROJECT_SETTINGS,
                     "the menu has a 'Project Settings' item",
                     "the project's menu has no 'Project Settings' item",
-                    Visible("header.project_settings"),
                 ),
             ),
             then=(SETTINGS_OPEN,),
@@ -255,51 +200,42 @@ METHOD_1 = Method(
 )
 
 METHOD_2 = Method(
-    "method-2",
-    "Method 2",
-    "From the Projects dashboard",
-    "dashboard.open()",
+    how_to.PROJECTS_DASHBOARD,
     (
         Step(
-            "click-logo",
-            "Click the botanalytics logo",
+            how_to.CLICK_LOGO,
             "Project Click Logo",
             "project-clicklogo.png",
-            "header.logo",
-            "dashboard.open_projects_dashboard()",
             shows=(
-                Claim(
+                present(
+                    how_to.CLICK_LOGO,
                     "the header shows the botanalytics logo",
                     "the header has no Botanalytics logo link",
-                    Visible("header.logo"),
                 ),
                 Claim(
                     "the logo is in the top-left corner",
                     "the Botanalytics logo is not in the top-left corner",
-                    Placed("header.logo", "top-left corner"),
+                    Placed(how_to.CLICK_LOGO.target, "top-left corner"),
                 ),
             ),
             then=(
                 Claim(
                     "the logo leads to the Projects dashboard",
                     "the logo does not lead to the Projects dashboard",
-                    Visible("projects.heading"),
+                    Visible(lambda s: s.projects.heading),
                 ),
             ),
             instruction="Click the botanalytics logo at the top left of the header to reach the Projects dashboard.",
         ),
         Step(
-            "find-tile",
-            "Find the project's tile",
+            how_to.FIND_TILE,
             "Projects View Tile",
             "project-viewtile.png",
-            "tile.tile",
-            None,
             shows=(
-                Claim(
+                present(
+                    how_to.FIND_TILE,
                     "the Projects dashboard has a tile for the project",
                     "the Projects dashboard has no tile for the project",
-                    Visible("tile.tile"),
                 ),
             ),
             instruction="Find the tile of the project whose channel needs a new key; its name is on the "
@@ -309,25 +245,22 @@ METHOD_2 = Method(
             full_page=True,
         ),
         Step(
-            "tile-options",
-            "Open the tile's ⋮ menu",
+            how_to.TILE_OPTIONS,
             None,
             "project-clickellipsis.png",
-            "tile.options",
-            "tile.open_options()",
             shows=(
-                Claim("the tile has a ⋮ button", "the project tile has no options button", Visible("tile.options")),
+                present(how_to.TILE_OPTIONS, "the tile has a ⋮ button", "the project tile has no options button"),
                 Claim(
                     "the ⋮ is in the tile's top-right corner",
                     "the project tile's options button is not in its top-right corner",
-                    Placed("tile.options", "top-right corner", within="tile.tile"),
+                    Placed(how_to.TILE_OPTIONS.target, "top-right corner", within=lambda s: s.tile.tile),
                 ),
             ),
             then=(
                 Claim(
                     "the menu offers 'Settings...'",
                     "the project tile's menu has no 'Settings...' item",
-                    Visible("tile.settings"),
+                    Visible(how_to.TILE_SETTINGS.target),
                 ),
             ),
             instruction="Click the ⋮ beside the star in the tile's top-right corner to open its menu.",
@@ -337,17 +270,14 @@ METHOD_2 = Method(
             full_page=True,
         ),
         Step(
-            "tile-settings",
-            "Choose Settings...",
+            how_to.TILE_SETTINGS,
             None,
             "project-clicksettings.png",
-            "tile.settings",
-            "tile.open_settings()",
             shows=(
-                Claim(
+                present(
+                    how_to.TILE_SETTINGS,
                     "the menu's item reads 'Settings...'",
                     "the project tile's menu has no 'Settings...' item",
-                    Visible("tile.settings"),
                 ),
             ),
             then=(SETTINGS_OPEN,),

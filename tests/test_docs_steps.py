@@ -1,11 +1,19 @@
-"""The step data covers the how-to: its figure captions, the product's figures, both methods, and its gaps."""
+"""The step data covers the routes of `pages.how_to`, the how-to's figure captions, the product's figures, its gaps."""
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from unittest.mock import create_autospec
 
 import pytest
+from playwright.sync_api import Page
 
-from .differences import DIFFERENCES
-from .steps import METHOD_1, METHOD_2, METHODS
+from docs_check.claims import Placed
+from docs_check.differences import DIFFERENCES
+from docs_check.figures import FIGURES
+from docs_check.guide import GUIDE, render
+from docs_check.method import Method, figure_name, step_label
+from docs_check.steps import METHOD_1, METHOD_2, METHODS
+from pages.how_to import ROUTES
+from pages.screen import Screen
 
 pytestmark = pytest.mark.docs
 
@@ -21,7 +29,7 @@ HOW_TO_FIGURES = {
     "Project Click Logo",
     "Projects View Tile",
 }
-REFERENCE_UI = Path(__file__).resolve().parents[3] / "shared" / "reference-ui"
+REFERENCE_UI = Path(__file__).resolve().parents[2] / "shared" / "reference-ui"
 SHARED = (
     "channels-channelstab.png",
     "regen-clickintchannel.png",
@@ -40,6 +48,50 @@ PRODUCT_FIGURES = {
         *SHARED,
     ),
 }
+
+
+def test_each_method_is_one_of_the_routes_the_browser_tests_take() -> None:
+    assert [method.route for method in METHODS] == list(ROUTES)
+    assert all(tuple(step.move for step in method.steps) == method.route.moves for method in METHODS)
+
+
+def test_steps_out_of_their_routes_order_are_refused() -> None:
+    steps = METHOD_1.steps
+
+    with pytest.raises(ValueError, match="not the moves of its route"):
+        Method(METHOD_1.route, (steps[1], steps[0], *steps[2:]))
+    with pytest.raises(ValueError, match="not the moves of its route"):
+        Method(METHOD_2.route, steps)
+
+
+def test_every_target_action_and_claim_resolves_against_the_page_objects() -> None:
+    """A renamed page-object member fails here, without a browser, and not halfway through a walk."""
+    screen = Screen.of(create_autospec(Page, instance=True), "Project", "Channel")
+
+    for method in METHODS:
+        for step in method.steps:
+            step.move.target(screen)
+            if step.move.action:
+                step.move.action(screen)
+            for claim in step.claims:
+                claim.check.target(screen)
+                if isinstance(claim.check, Placed) and claim.check.within:
+                    claim.check.within(screen)
+
+
+def test_a_step_is_named_and_its_figure_filed_by_method_and_number() -> None:
+    number, step = METHOD_2.numbered()[2]
+
+    assert step_label(METHOD_2, number) == "Method 2, step 3"
+    assert figure_name(METHOD_2, number, step) == PurePosixPath("method-2/03-tile-options.png")
+
+
+def test_the_committed_figures_and_guide_are_those_of_the_steps() -> None:
+    """`make docs` writes them; this says when the steps changed without it."""
+    named = {figure_name(method, number, step) for method in METHODS for number, step in method.numbered()}
+
+    assert {PurePosixPath(path.relative_to(FIGURES)) for path in FIGURES.rglob("*.png")} == named
+    assert GUIDE.read_text() == render(GUIDE)
 
 
 def test_every_figure_of_the_how_to_has_a_step() -> None:
@@ -88,7 +140,7 @@ def test_where_the_how_to_differs_from_the_screen_the_step_reports_a_gap() -> No
 
 def test_no_claim_expects_the_screen_to_mark_an_integration_channel() -> None:
     """Nothing on screen says "Integration": that is a gap of the how-to, not something to check."""
-    claims = [claim for method in METHODS for step in method.steps for claim in step.shows + step.then]
+    claims = [claim for method in METHODS for step in method.steps for claim in step.claims]
 
     assert not [claim.says for claim in claims if "integration" in claim.says.lower()]
 

@@ -1,18 +1,17 @@
 """The how-to's figures: what the reader sees with the element to act on outlined, and drift from the committed ones."""
 
 import platform
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PIL import Image, ImageChops
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, ViewportSize
 
-FIGURES = Path(__file__).resolve().parents[2] / "docs" / "figures"
+FIGURES = Path(__file__).resolve().parents[1] / "docs" / "figures"
 # Which browser took the committed figures: another browser or version renders fonts differently,
 # so its figures are kept in the test output but not compared.
 RENDERER_FILE = FIGURES / "renderer.txt"
-VIEWPORT = {"width": 1470, "height": 1016}  # the product's figures, in CSS pixels (shared/reference-ui)
+VIEWPORT: ViewportSize = {"width": 1470, "height": 1016}  # the product's figures, in CSS pixels (shared/reference-ui)
 # A pixel counts as changed when one of its colour channels moved this much (of 255): less is anti-aliasing.
 PIXEL_THRESHOLD = 48
 
@@ -103,20 +102,21 @@ def _relative(path: Path) -> str:
 
 @dataclass(frozen=True)
 class FigureBook:
-    """Figures are taken into the test output, then compared with docs/figures or, on update, copied there."""
+    """Figures are taken into the test output and compared with the committed ones in docs/figures.
+
+    Nothing here writes into docs/: `python -m docs_check.update` (`make docs`) copies the figures there."""
 
     output: Path
-    update: bool
-    compare: bool  # False against a deployment: its data and fonts are not the mock's
+    compare: bool  # False against a deployment, another browser, or while `make docs` retakes them
     tolerance: float
     committed: Path = FIGURES
 
     def take(
-        self, page: Page, folder: str, name: str, target: Locator, redact: list[Locator], full_page: bool = False
+        self, page: Page, figure: PurePath, target: Locator, redact: list[Locator], full_page: bool = False
     ) -> tuple[str, Drift | None]:
         """Outline `target`, grey out `redact` and the calendar, capture the viewport (or the whole page),
-        then restore the page."""
-        path = self.output / folder / f"{name}.png"
+        then restore the page. `figure` is the figure's path below the output and docs/figures."""
+        path = self.output / figure
         path.parent.mkdir(parents=True, exist_ok=True)
         page.wait_for_load_state("load")  # images such as the logo, which a screenshot does not wait for
         target.scroll_into_view_if_needed()
@@ -130,13 +130,11 @@ class FigureBook:
             target.evaluate(OUTLINE, False)
             for locator in redact:
                 locator.evaluate_all(REDACT, False)
-        committed = self.committed / folder / f"{name}.png"
-        if self.update:
-            # Rendering noise changes a few bytes from run to run: keep a figure no pixel of which really changed.
-            if compare(committed, path, 0, path.with_suffix(".diff.png")).changed != 0:
-                committed.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, committed)
-            return str(committed), None
         if not self.compare:
             return str(path), None
-        return str(path), compare(committed, path, self.tolerance, path.with_suffix(".diff.png"))
+        return str(path), compare(self.committed / figure, path, self.tolerance, diff_path(path))
+
+
+def diff_path(figure: Path) -> Path:
+    """Where the changed pixels of `figure` are shown in red."""
+    return figure.with_suffix(".diff.png")

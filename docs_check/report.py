@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from .walk import MethodResult, StepResult
+from .method import gaps, step_key, step_label
+from .results import MethodResult, StepResult, claim_counts
 
 TITLE = "How-to: regenerate an Integration channel's API key"
 
@@ -42,20 +43,14 @@ def _step(step: StepResult) -> dict[str, Any]:
 
 
 def as_json(results: list[MethodResult], base_url: str) -> dict[str, Any]:
-    claims = [claim for result in results for step in result.steps for claim in step.claims]
     return {
         "how_to": TITLE,
         "base_url": base_url,
         "passed": not any(result.failures or result.drifted for result in results),
-        "claims": {status: sum(c.status == status for c in claims) for status in ("passed", "failed", "not checked")},
+        "claims": claim_counts(results),
         "failures": [claim.failure for result in results for claim in result.failures],
         "drifted_figures": [drift.describe() for result in results for drift in result.drifted],
-        "gaps": [
-            f"{result.method.name}, step {step.number}: {step.step.gap}"
-            for result in results
-            for step in result.steps
-            if step.step.gap
-        ],
+        "gaps": gaps(result.method for result in results),
         "methods": [
             {
                 "method": result.method.name,
@@ -72,26 +67,30 @@ def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
     return ET.SubElement(suite, "testcase", classname=classname, name=name, time="0")
 
 
+def _step_cases(suite: ET.Element, classname: str, label: str, step: StepResult) -> None:
+    for claim in step.claims:
+        case = _case(suite, classname, f"{label}: {claim.claim.says}")
+        if claim.status == "failed":
+            ET.SubElement(case, "failure", message=claim.failure).text = claim.detail
+        elif claim.status == "not checked":
+            ET.SubElement(case, "skipped", message="not checked: the walk stopped at an earlier step")
+    if step.drift:
+        case = _case(suite, classname, f"{label}: figure matches {step.drift.figure}")
+        if not step.drift.passed:
+            ET.SubElement(case, "failure", message=step.drift.describe())
+    if step.step.gap:
+        case = _case(suite, classname, f"{label}: the how-to covers this step")
+        ET.SubElement(case, "skipped", message=f"gap in the how-to: {step.step.gap}")
+
+
 def as_junit(results: list[MethodResult]) -> ET.Element:
     root = ET.Element("testsuites", name=TITLE)
     for result in results:
         method = result.method
         suite = ET.SubElement(root, "testsuite", name=f"{method.name}: {method.title}")
         for step in result.steps:
-            classname = f"docs.{method.key}.step-{step.number:02d}-{step.step.id}"
-            for claim in step.claims:
-                case = _case(suite, classname, f"{method.name}, step {step.number}: {claim.claim.says}")
-                if claim.status == "failed":
-                    ET.SubElement(case, "failure", message=claim.failure).text = claim.detail
-                elif claim.status == "not checked":
-                    ET.SubElement(case, "skipped", message="not checked: the walk stopped at an earlier step")
-            if step.drift:
-                case = _case(suite, classname, f"{method.name}, step {step.number}: figure matches {step.drift.figure}")
-                if not step.drift.passed:
-                    ET.SubElement(case, "failure", message=step.drift.describe())
-            if step.step.gap:
-                case = _case(suite, classname, f"{method.name}, step {step.number}: the how-to covers this step")
-                ET.SubElement(case, "skipped", message=f"gap in the how-to: {step.step.gap}")
+            classname = f"docs.{method.key}.step-{step_key(step.number, step.step)}"
+            _step_cases(suite, classname, step_label(method, step.number), step)
         cases = suite.findall("testcase")
         suite.set("tests", str(len(cases)))
         suite.set("failures", str(sum(case.find("failure") is not None for case in cases)))

@@ -1,4 +1,4 @@
-"""The drift comparison and the CI report, without a browser: what they name when something is off."""
+"""The documentation check's drift comparison and CI report, without a browser: what they name when something is off."""
 
 import json
 import xml.etree.ElementTree as ET
@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from .figures import compare
-from .report import write_report
-from .steps import METHOD_2
-from .walk import ClaimResult, MethodResult, StepResult
+from docs_check.figures import Drift, compare
+from docs_check.method import step_label
+from docs_check.report import as_json, write_report
+from docs_check.results import ClaimResult, MethodResult, StepResult
+from docs_check.steps import METHOD_2
+from docs_check.wire import from_wire, to_wire
 
 pytestmark = pytest.mark.docs
 
@@ -58,17 +60,21 @@ def test_a_resized_or_missing_figure_is_reported_not_compared(tmp_path: Path) ->
     assert not missing.passed and "make docs" in missing.describe()
 
 
-def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) -> None:
+def _method_2_with_a_failed_menu_claim() -> MethodResult:
     steps = []
-    for number, step in enumerate(METHOD_2.steps, start=1):
-        claims = [
-            ClaimResult(claim, f"Method 2, step {number}: {claim.broken}", "passed") for claim in step.shows + step.then
-        ]
+    for number, step in METHOD_2.numbered():
+        label = step_label(METHOD_2, number)
+        claims = [ClaimResult(claim, f"{label}: {claim.broken}", "passed") for claim in step.claims]
         steps.append(StepResult(number, step, claims))
     menu_claim = steps[2].claims[-1]
     menu_claim.status, menu_claim.detail = "failed", "Locator expected to be visible"
+    return MethodResult(METHOD_2, steps)
 
-    json_path, xml_path = write_report([MethodResult(METHOD_2, steps)], tmp_path / "docs-report", "staging")
+
+def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) -> None:
+    result = _method_2_with_a_failed_menu_claim()
+
+    json_path, xml_path = write_report([result], tmp_path / "docs-report", "staging")
 
     report = json.loads(json_path.read_text())
     assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings...' item"]
@@ -83,3 +89,15 @@ def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) 
     assert [failure.get("message") for failure in junit.iter("failure")] == report["failures"]
     gaps = [skip.get("message") for skip in junit.iter("skipped") if skip.get("message", "").startswith("gap")]
     assert gaps == [f"gap in the how-to: {gap.split(': ', 1)[1]}" for gap in report["gaps"]]
+
+
+def test_results_from_an_xdist_worker_make_the_same_report_as_results_found_here() -> None:
+    result = _method_2_with_a_failed_menu_claim()
+    result.steps[0].figure = "test-results/docs-figures/method-2/01-click-logo.png"
+    result.steps[0].drift = Drift("docs/figures/method-2/01-click-logo.png", "new.png", 0.02, 0.005, diff="d.png")
+    stuck = result.steps[3]  # a walk that could not act adds a claim of its own to the step
+    stuck.claims.append(ClaimResult(stuck.claims[0].claim, "Method 2, step 4: could not choose Settings...", "failed"))
+
+    arrived = from_wire(to_wire(result))
+
+    assert as_json([arrived], "staging") == as_json([result], "staging")

@@ -1,26 +1,30 @@
 """The documentation check fails, naming the method and step, when the app no longer matches the how-to."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
-from e2e.conftest import TIMEOUT_MS
-from e2e.server import MockServer, serve_mock_app
+import mock_app
+from docs_check.figures import VIEWPORT
+from docs_check.method import Method
+from docs_check.results import HowToBroken, assert_holds
+from docs_check.steps import METHODS
+from docs_check.walk import walk_method
+from e2e.timeout import TIMEOUT_MS
 from mock_app.seed import DEMO_ACCOUNT
+from mock_app.testing import SeededDatabase, ThreadServer, serve_in_thread
 from pages import Header, LoginPage
-
-from .conftest import DEMO_CHANNEL, DEMO_PROJECT
-from .figures import VIEWPORT
-from .steps import METHODS, Method
-from .walk import HowToBroken, Walk, assert_holds, walk_method
+from pages.screen import Screen
 
 pytestmark = pytest.mark.docs
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "mock_app" / "templates"
+TEMPLATES = Path(mock_app.__file__).resolve().parent / "templates"
 # The claim that must fail is expected to wait in vain; the rest of the walk is quick either way.
 CLAIM_TIMEOUT_MS = TIMEOUT_MS / 4
 
@@ -72,20 +76,32 @@ CASES = [
 ]
 
 
+def shadow_templates(overrides: Path) -> Callable[[Flask], None]:
+    """Serve the templates in `overrides` in place of the app's own of the same name."""
+
+    def prepare(app: Flask) -> None:
+        own = app.jinja_loader
+        assert own is not None, "the app has no template folder"
+        app.jinja_loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), own])
+
+    return prepare
+
+
 @pytest.fixture(scope="module")
 def changed_app(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Change, MockServer]]:
+    request: pytest.FixtureRequest, seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Change, ThreadServer]]:
     """The mock app with one change, served once for the tests that share it."""
     change = CHANGES[request.param]
     overrides = tmp_path_factory.mktemp("templates")
     change.write(overrides)
-    with serve_mock_app(tmp_path_factory.mktemp("changed-app"), {"TEST_TEMPLATE_OVERRIDES": str(overrides)}) as server:
+    folder = tmp_path_factory.mktemp("changed-app")
+    with serve_in_thread(seeded_database, folder, prepare=shadow_templates(overrides)) as server:
         yield change, server
 
 
 @pytest.fixture
-def changed_page(changed_app: tuple[Change, MockServer], browser: Browser) -> Iterator[Page]:
+def changed_page(changed_app: tuple[Change, ThreadServer], browser: Browser) -> Iterator[Page]:
     """The demo account logged in to the changed app, on its seeded data."""
     _, server = changed_app
     server.reset()
@@ -101,12 +117,12 @@ def changed_page(changed_app: tuple[Change, MockServer], browser: Browser) -> It
 
 @pytest.mark.parametrize(("changed_app", "method"), CASES, indirect=["changed_app"])
 def test_the_check_names_the_method_and_step_that_no_longer_holds(
-    changed_app: tuple[Change, MockServer], changed_page: Page, method: Method
+    changed_app: tuple[Change, ThreadServer], changed_page: Page, method: Method
 ) -> None:
     change, _ = changed_app
-    page = changed_page
+    screen = Screen.of(changed_page, DEMO_ACCOUNT.active_project, DEMO_ACCOUNT.integration_channel)
 
-    result = walk_method(Walk(page, DEMO_PROJECT, DEMO_CHANNEL, timeout=CLAIM_TIMEOUT_MS), method)
+    result = walk_method(screen, method, timeout=CLAIM_TIMEOUT_MS)
 
     expected = change.failures[method.key]
     assert [claim.failure for claim in result.failures] == [expected]
