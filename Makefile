@@ -71,8 +71,9 @@ attack: $(STAMP)  ## 200 slow clients against the `make serve` server: the bound
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
 	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
 
+# mypy reads the benchmarks too, so it needs their libraries (locust) installed.
 $(VENV)/.lint: $(STAMP)
-	$(PY) -m pip install --quiet --editable '.[test,lint]'
+	$(PY) -m pip install --quiet --editable '.[test,lint,bench]'
 	touch $@
 
 lint: $(VENV)/.lint  ## check the code with ruff (Flask's rule set), its formatter and mypy --strict
