@@ -21,6 +21,7 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.keys import AUDIENCE, EXTENSION, SigningKey, new_private_pem
+from mock_app.testing import connect
 from tests.forms import AuthActions, csrf_token
 from tests.rows import channel_row
 
@@ -97,7 +98,8 @@ def _pem(signing: SigningKey) -> str:
 def test_without_configuration_the_signing_key_is_made_once_in_the_instance_folder(tmp_path: Path) -> None:
     config = {"SECRET_KEY": "x" * 32, "DATABASE": str(tmp_path / "db.sqlite")}
     first = create_app(config, instance_path=str(tmp_path / "instance"))
-    key = sqlite3.connect(config["DATABASE"]).execute("SELECT api_key FROM channel WHERE type = 'rasa'").fetchone()[0]
+    with connect(config["DATABASE"]) as db:
+        key = db.execute("SELECT api_key FROM channel WHERE type = 'rasa'").fetchone()[0]
 
     second = create_app(config, instance_path=str(tmp_path / "instance"))
 

@@ -1,6 +1,5 @@
 """The database settings that let several workers share one SQLite file, and a safe first start."""
 
-import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from multiprocessing.synchronize import Barrier
@@ -11,6 +10,7 @@ from flask import Flask
 from mock_app import create_app
 from mock_app.db import get_db
 from mock_app.seed import CHANNEL_COUNT
+from mock_app.testing import connect
 
 WORKERS = 4
 _start_line: Barrier | None = None
@@ -18,7 +18,7 @@ _start_line: Barrier | None = None
 
 def test_test_databases_copied_from_the_seed_are_in_wal_mode(app: Flask) -> None:
     """The live database is a backup of the seeded one; WAL must survive the copy."""
-    with sqlite3.connect(app.config["DATABASE"]) as connection:
+    with connect(app.config["DATABASE"]) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
