@@ -21,14 +21,17 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 from . import create_app
 from .db import copy_database
@@ -97,6 +100,27 @@ class ThreadServer:
         return read(self.database, sql, *args)
 
 
+RESPONSE = "mock_app.testing.response"  # where the request's WSGI response waits, should the client hang up
+
+
+def _remembering_responses(app: "WSGIApplication") -> "WSGIApplication":
+    def remembered(environ: "WSGIEnvironment", start_response: "StartResponse") -> Iterable[bytes]:
+        environ[RESPONSE] = response = app(environ, start_response)
+        return response
+
+    return remembered
+
+
+class _ClosingHandler(WSGIRequestHandler):
+    """Werkzeug's server skips closing a response whose client hung up mid-body (a browser context closed
+    while the logo was on its way): close it here, or its open file would warn when collected."""
+
+    def connection_dropped(self, error: BaseException, environ: "WSGIEnvironment | None" = None) -> None:
+        close = getattr((environ or {}).get(RESPONSE), "close", None)
+        if callable(close):
+            close()
+
+
 @contextmanager
 def serve_in_thread(
     seeded: SeededDatabase, folder: Path, host: str = "127.0.0.1", prepare: Callable[[Flask], None] | None = None
@@ -107,7 +131,7 @@ def serve_in_thread(
     app = seeded.app(folder)
     if prepare:
         prepare(app)
-    server = make_server(host, 0, app, threaded=True)
+    server = make_server(host, 0, _remembering_responses(app), threaded=True, request_handler=_ClosingHandler)
     thread = threading.Thread(target=server.serve_forever, name="mock-app", daemon=True)
     thread.start()
     try:
