@@ -8,21 +8,21 @@ BROWSER_STAMP := $(VENV)/.browser
 PORT   ?= 8000
 FLAKE_RUNS ?= 20
 BROWSER_SERVER_PORT ?= 3000
-SHARDS ?= 3
 # WORKERS=N spreads the tests over N processes (pytest-xdist), each with its own app and database.
 # BROWSER_SERVER=ws://host:port/ drives every browser through a Playwright browser server.
 PARALLEL := $(if $(WORKERS),-n $(WORKERS))
 REMOTE   := $(if $(BROWSER_SERVER),--browser-server $(BROWSER_SERVER))
 DURATIONS := e2e/durations.json
 
-# Recording a trace of every test costs about a fifth of the suite's time (see `make bench`),
+# Recording a trace of every test costs a quarter to a third of a test's time (see `make bench`),
 # so the verdict comes from a run without traces. When tests fail, only those run once more with
 # traces kept in test-results/rerun/, as evidence; the target fails whatever that second run does.
 define pytest_then_trace_failures
 	$(PYTEST) $(1) --tracing=off $(PARALLEL) $(REMOTE) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 1 ]; then \
 	  echo "== Running the failed tests again to keep their traces in test-results/rerun/ (the run above decides) =="; \
-	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(REMOTE) $(PYTEST_ARGS); \
+	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(REMOTE) $(PYTEST_ARGS) \
+	    --junitxml test-results/rerun/junit.xml --docs-report test-results/rerun/docs-report; \
 	fi; exit $$status
 endef
 

@@ -47,7 +47,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def machine() -> dict[str, Any]:
     """What the numbers were measured on; the load of other work on the machine is part of the story."""
-    memory_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    with open("/proc/meminfo") as meminfo:
+        memory_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
     return {
         "cpus": os.cpu_count(),
         "memory_gib": round(memory_kb / 1024**2, 1),

@@ -6,7 +6,7 @@ Each server starts on its own copy of a freshly seeded database, on a socket bou
 and takes the /v2/messages runs and then the regenerate runs at 1, 8 and 32 concurrent users
 (closed loop: each user sends its next request as soon as the last is answered). Locust runs
 on the same two cores as the server, so these are numbers for this machine, not for a
-deployment. Peak memory is the server's process tree (make and the server).
+deployment. Peak memory is that of the server's process tree.
 """
 
 import argparse

@@ -58,7 +58,8 @@ def remove_stale() -> None:
 
 def main(argv: list[str]) -> int:
     retaking = Retaking()
-    status = pytest.main([str(HOW_TO_TEST), "-m", "docs", *argv], plugins=[retaking])
+    # One process: the figures are retaken in this session, which the plugin above watches.
+    status = pytest.main([str(HOW_TO_TEST), "-m", "docs", "-p", "no:xdist", *argv], plugins=[retaking])
     if status != pytest.ExitCode.OK or not retaking.output or not retaking.renderer:
         print("The documentation check did not pass: docs/ is left as it was.", file=sys.stderr)
         return int(status) or 1

@@ -14,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +23,10 @@ from typing import NamedTuple
 from e2e.browser import executable_path
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKS = ROOT / ".venv" / "browser-server"
-# The headless shell Playwright launches for headless Chromium, beside the full browser's folder.
+LINKS = ROOT / ".venv" / "browser-server"  # one folder of links per server process, so servers never share one
 LISTENING = re.compile(r"Listening on (ws://\S+)")
 STOP_TIMEOUT_S = 30
+# The headless shell Playwright launches for headless Chromium, beside the full browser's folder.
 HEADLESS_SHELL = ("chromium_headless_shell-{revision}", "chrome-headless-shell-linux64", "chrome-headless-shell")
 
 
@@ -36,7 +37,7 @@ def _playwright_chromium() -> Path:
         return Path(playwright.chromium.executable_path)
 
 
-def browsers_folder(own_chromium: Path, chromium: str, links: Path = LINKS) -> Path:
+def browsers_folder(own_chromium: Path, chromium: str, links: Path) -> Path:
     """A folder where Playwright finds `chromium` under the names of its own full browser and headless shell."""
     parts = own_chromium.parts
     start = next(i for i, part in enumerate(parts) if re.fullmatch(r"chromium-\d+", part))
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     if chromium:
-        env["PLAYWRIGHT_BROWSERS_PATH"] = str(browsers_folder(own, chromium))
+        env["PLAYWRIGHT_BROWSERS_PATH"] = str(browsers_folder(own, chromium, LINKS / str(os.getpid())))
         print(f"Browsers launched by the server: {chromium}", flush=True)
     command = [sys.executable, "-m", "playwright", "run-server", "--port", str(args.port), "--host", args.host]
     os.execvpe(command[0], command, env)
@@ -85,6 +86,8 @@ def running_browser_server() -> Iterator[RunningServer]:
         start_new_session=True,  # its own process group: stopping it stops the browsers it launched
     )
     assert server.stdout is not None
+    # Once it listens, what it prints is read and dropped, so a full pipe never stalls it.
+    drain = threading.Thread(target=server.stdout.read, name="browser-server-output", daemon=True)
     try:
         printed = []
         for line in server.stdout:
@@ -93,10 +96,13 @@ def running_browser_server() -> Iterator[RunningServer]:
                 break
         else:
             raise RuntimeError(f"the browser server did not start:\n{''.join(printed)}")
+        drain.start()
         yield RunningServer(found.group(1), server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=STOP_TIMEOUT_S)
+        if drain.is_alive():
+            drain.join(timeout=STOP_TIMEOUT_S)  # the pipe ends with the process group
         server.stdout.close()
 
 

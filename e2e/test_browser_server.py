@@ -21,8 +21,8 @@ def browser_server() -> Iterator[str]:
 
 
 def test_the_how_tos_methods_pass_with_browsers_the_server_runs(browser_server: str, tmp_path: Path) -> None:
-    # This run could not launch a browser of its own: the Chromium it would use does not exist.
-    env = {**os.environ, "CHROMIUM_PATH": str(tmp_path / "no-chromium-here")}
+    # This run could not launch a browser of its own: neither Playwright's browsers nor a system Chromium is there.
+    env = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path), "CHROMIUM_PATH": str(tmp_path / "no-chromium")}
     command = [sys.executable, "-m", "pytest", "e2e/test_regenerate_key.py", "-p", "no:cacheprovider"]
     options = ["--tracing=off", "--output", str(tmp_path / "output"), "--browser-server", browser_server]
 

@@ -96,9 +96,6 @@ class ThreadServer:
     def reset(self) -> None:
         copy_database(self.seeded.path, self.database)
 
-    def read(self, sql: str, *args: object) -> list[sqlite3.Row]:
-        return read(self.database, sql, *args)
-
 
 RESPONSE = "mock_app.testing.response"  # where the request's WSGI response waits, should the client hang up
 

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_app.testing import SeededDatabase
+from mock_app.testing import SeededDatabase, connect
 from tests.forms import AuthActions
 
 
@@ -33,7 +33,5 @@ def auth(client: FlaskClient) -> AuthActions:
 @pytest.fixture
 def db(app: Flask) -> Iterator[sqlite3.Connection]:
     """A read connection to the test's database, for checking what the app stored."""
-    connection = sqlite3.connect(app.config["DATABASE"])
-    connection.row_factory = sqlite3.Row
-    yield connection
-    connection.close()
+    with connect(app.config["DATABASE"]) as connection:
+        yield connection

@@ -1,4 +1,4 @@
-"""Many confirmations of one channel at once, through gunicorn: no lost update, one working key, no 5xx."""
+"""Many confirmations of one channel at once, through `make serve`'s server: no lost update, one working key, no 5xx."""
 
 import threading
 import time

@@ -3,16 +3,14 @@
 from pathlib import Path
 
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import ProcessServer, SeededDatabase
+from mock_app.testing import SeededDatabase, serve_in_process
 from tests.http_client import HttpSession
 
 CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot: the HTTP client sends Rasa batches
 
 
 def test_shown_key_survives_sigkill_and_restart(seeded_database: SeededDatabase, tmp_path: Path) -> None:
-    database = seeded_database.copy_to(tmp_path / "live.sqlite")
-    server = ProcessServer(database, seeded_database, tmp_path / "server.log").start()
-    try:
+    with serve_in_process(seeded_database, tmp_path) as server:
         person = HttpSession(server.url)
         person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
         old_key = person.shown_key(CHANNEL)
@@ -25,5 +23,3 @@ def test_shown_key_survives_sigkill_and_restart(seeded_database: SeededDatabase,
         assert person.shown_key(CHANNEL) == shown
         assert person.send_messages(shown).status == 200
         assert person.send_messages(old_key).status == 401
-    finally:
-        server.close()

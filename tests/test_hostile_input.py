@@ -270,7 +270,7 @@ class Sending(TypedDict, total=False):
 
 SENT: dict[str, Sending] = {
     "with a length": {},
-    # As gunicorn and werkzeug's server pass a chunked body: no length, a stream the server ends.
+    # As waitress and Werkzeug's server pass a chunked body: no length, a stream the server ends.
     "chunked": {"headers": {"Transfer-Encoding": "chunked"}, "environ_overrides": {"wsgi.input_terminated": True}},
 }
 

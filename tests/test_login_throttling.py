@@ -110,7 +110,7 @@ def test_random_emails_cost_no_more_hashes_than_the_address_budget(app: Flask, h
 
 @pytest.fixture
 def second_worker(seeded_database: SeededDatabase, app: Flask) -> Flask:
-    """Another app on the same files, as another gunicorn worker process would be."""
+    """Another app on the same files, as another server process would be."""
     return create_app(seeded_database.config(app.config["DATABASE"], TESTING=True))
 
 
