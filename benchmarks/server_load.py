@@ -26,7 +26,7 @@ from benchmarks.common import ROOT, MemorySampler, progress, table, write_result
 from mock_app.seed import DEMO_ACCOUNT
 from mock_app.testing import SeededDatabase, connect, serve_command, serve_in_process
 from tests.forms import form_token
-from tests.rows import channels_of
+from tests.rows import channel_page, channels_of
 
 # Werkzeug's threaded server, the one `flask run` starts, on the socket bound for it.
 DEV_SERVER = (
@@ -48,9 +48,7 @@ def rasa_channels(seeded: SeededDatabase) -> list[dict[str, str]]:
     """The demo account's Rasa channels (the load sends Rasa batches): each one's page and key."""
     with connect(seeded.path) as db:
         rows = channels_of(db, DEMO_ACCOUNT.email, "rasa")
-    return [
-        {"page": f"/projects/{row['project_id']}/settings/channels/{row['id']}", "key": row["api_key"]} for row in rows
-    ]
+    return [{"page": channel_page(row), "key": row["api_key"]} for row in rows]
 
 
 def log_in(url: str) -> str:

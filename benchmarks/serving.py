@@ -2,7 +2,6 @@
 the servers compared with `make serve`'s."""
 
 import importlib.util
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from mock_app.seed import DemoAccount
 from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_command, serve_in_process
-from tests.rows import channel_row
+from tests.rows import channel_page, channel_row
 
 ServerCommand = Callable[[int], list[str]]  # the command line of a server on the inherited socket `fd`
 
@@ -34,15 +33,10 @@ def installed(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def page_of(channel: sqlite3.Row) -> str:
-    """The settings page that opens a channel row (a row with its id and project_id)."""
-    return f"/projects/{channel['project_id']}/settings/channels/{channel['id']}"
-
-
 def integration_channel_page(database: str, account: DemoAccount) -> str:
     """The settings page of `account`'s Integration channel, the one the how-to regenerates."""
     with connect(database) as db:
-        return page_of(channel_row(db, account.active_project, account.integration_channel))
+        return channel_page(channel_row(db, account.active_project, account.integration_channel))
 
 
 @dataclass

@@ -13,6 +13,11 @@ def channel_row(db: sqlite3.Connection, project: str, name: str) -> sqlite3.Row:
     return row
 
 
+def channel_page(channel: sqlite3.Row) -> str:
+    """The settings page that opens a channel's row (a row with its id and project_id)."""
+    return f"/projects/{channel['project_id']}/settings/channels/{channel['id']}"
+
+
 def api_key(db: sqlite3.Connection, channel_id: int) -> str:
     """The key the channel `channel_id` has now."""
     key: str = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_id,)).fetchone()[0]

@@ -14,7 +14,7 @@ from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_in_process
 from tests.http_client import HttpSession
 from tests.regeneration_burst import Outcome, burst_in_processes, burst_in_threads
-from tests.rows import api_key, channels_of
+from tests.rows import api_key, channel_page, channels_of
 
 THREADS, ROUNDS = 8, 6  # 48 confirmations from one process
 PROCESSES, THREADS_EACH, ROUNDS_EACH = 3, 4, 4  # 48 confirmations from three processes
@@ -54,7 +54,7 @@ def _demo_channel(server: ProcessServer, index: int) -> tuple[int, str, str]:
     """A Rasa channel of the demo account: the HTTP client's default batch is a Rasa batch."""
     with connect(server.database) as db:
         row = channels_of(db, DEMO_ACCOUNT.email, "rasa")[index]
-    return row["id"], f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]
+    return row["id"], channel_page(row), row["api_key"]
 
 
 def _send_until(stop: threading.Event, base_url: str, key: str) -> list[int]:

@@ -9,7 +9,7 @@ import pytest
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_in_process
 from tests import abuse
-from tests.rows import channels_of
+from tests.rows import channel_page, channels_of
 
 PERSON, ATTACKER, FLOODER = "127.0.0.1", "127.0.0.2", "127.0.0.3"
 FAILURES_PER_MINUTE, ATTEMPTS_PER_ADDRESS = 5, 30  # the defaults: LOGIN_FAILURE_LIMITS, LOGIN_ADDRESS_LIMIT
@@ -27,7 +27,7 @@ def _channel(server: ProcessServer, email: str, channel_type: str) -> tuple[str,
     """The path and key of the account's first channel of that type."""
     with connect(server.database) as db:
         row = channels_of(db, email, channel_type)[0]
-    return f"/projects/{row['project_id']}/settings/channels/{row['id']}", row["api_key"]
+    return channel_page(row), row["api_key"]
 
 
 def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address(server: ProcessServer) -> None:

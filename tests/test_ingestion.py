@@ -18,7 +18,7 @@ from mock_app.keys import fingerprint
 from pages.ingestion_api import universal_message
 from tests.answers import json_object
 from tests.forms import AuthActions, csrf_token
-from tests.rows import channel_row
+from tests.rows import channel_page, channel_row
 
 RASA = ("Botanalytics Chatbot", "Rasa")
 UNIVERSAL = ("Botanalytics Chatbot", "Universal")
@@ -104,7 +104,7 @@ def test_replaced_key_gets_401(client: FlaskClient, auth: AuthActions, db: sqlit
     channel = channel_row(db, *RASA)
     auth.login()
     client.post(
-        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        f"{channel_page(channel)}/regenerate",
         data={"csrf_token": csrf_token(client, "/")},
     )
 

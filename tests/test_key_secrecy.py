@@ -16,7 +16,7 @@ from mock_app import keys
 from mock_app.seed import DEMO_ACCOUNT
 from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
 from tests.http_client import HttpSession
-from tests.rows import channel_row
+from tests.rows import channel_page, channel_row
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")  # HttpSession's default batch is a valid Rasa batch
 
@@ -39,7 +39,7 @@ def test_keys_never_reach_the_logs(served: ThreadServer, caplog: pytest.LogCaptu
     person = HttpSession(served.url)
     person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
 
-    person.post_form(f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate", {})
+    person.post_form(f"{channel_page(channel)}/regenerate", {})
     with connect(served.database) as db:
         old_key, new_key = channel["api_key"], _channel(db)["api_key"]
     answers = [person.send_messages(new_key), person.send_messages(old_key), person.send_messages(new_key, [1])]

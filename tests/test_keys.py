@@ -23,7 +23,7 @@ from mock_app import create_app
 from mock_app.keys import AUDIENCE, EXTENSION, SigningKey, new_private_pem
 from mock_app.testing import connect
 from tests.forms import AuthActions, csrf_token
-from tests.rows import channel_row
+from tests.rows import channel_page, channel_row
 
 WORKERS = 4
 _start_line: Barrier | None = None
@@ -156,7 +156,7 @@ def test_regenerated_key_keeps_the_channel_claim_and_gets_a_new_jti(
     auth.login()
 
     client.post(
-        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        f"{channel_page(channel)}/regenerate",
         data={"csrf_token": csrf_token(client, "/")},
     )
 
@@ -185,7 +185,7 @@ def test_regeneration_is_recorded_with_fingerprints_not_keys(
     auth.login()
 
     client.post(
-        f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate",
+        f"{channel_page(channel)}/regenerate",
         data={"csrf_token": csrf_token(client, "/")},
     )
 

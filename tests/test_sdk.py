@@ -16,7 +16,7 @@ from mock_app.seed import DEMO_ACCOUNT
 from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
 from pages.ingestion_api import universal_message
 from tests.http_client import HttpSession
-from tests.rows import channel_row
+from tests.rows import channel_page, channel_row
 from tests.sdk_env import SdkUnreachable, run_in_sdk, sdk_python
 
 PROJECT = DEMO_ACCOUNT.active_project
@@ -103,7 +103,7 @@ def _regenerate(server: ThreadServer, channel: sqlite3.Row) -> str:
     """Regenerate as a person would: log in, then confirm with the form token; returns the new key."""
     person = HttpSession(server.url)
     person.log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
-    path = f"/projects/{channel['project_id']}/settings/channels/{channel['id']}/regenerate"
+    path = f"{channel_page(channel)}/regenerate"
     assert person.post_form(path, {}).status == 302
     key: str = _channel(server, channel["name"])["api_key"]
     return key
