@@ -16,15 +16,15 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import ROOT, MemorySampler, progress, table, write_result
+from benchmarks.common import ROOT, MemorySampler, progress, publish, table
+from benchmarks.serving import seeded_servers
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, connect, serve_command, serve_in_process
+from mock_app.testing import SeededDatabase, connect, serve_command
 from tests.forms import form_token
 from tests.rows import channel_page, channels_of
 
@@ -89,20 +89,17 @@ def locust(user_class: str, users: int, url: str, env: dict[str, str], seconds: 
 def measure(seconds: int, users: tuple[int, ...]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
     memory: dict[str, dict[str, Any]] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        seeded = SeededDatabase.create(Path(scratch))
-        channels = rasa_channels(seeded)
-        for number, server_name in enumerate(SERVERS):
-            folder = Path(scratch) / str(number)
-            folder.mkdir()
-            with serve_in_process(seeded, folder, command=SERVERS[server_name], env=UNLIMITED) as server:
+    with seeded_servers() as servers:
+        channels = rasa_channels(servers.seeded)
+        for number, (server_name, command) in enumerate(SERVERS.items()):
+            with servers.serve(command, UNLIMITED) as server:
                 assert server.process is not None
                 env = {"BENCH_CHANNELS": json.dumps(channels), "BENCH_SESSION": log_in(server.url)}
                 with MemorySampler(server.process.pid) as sampler:
                     for action, user_class in SCENARIOS.items():
                         for count in users:
                             progress(f"server load: {server_name}, {action}, {count} users, {seconds} s")
-                            prefix = folder / f"{user_class}-{count}"
+                            prefix = servers.folder / f"{number}-{user_class}-{count}"
                             result = locust(user_class, count, server.url, env, seconds, prefix)
                             rows.append({"server": server_name, "action": action, "users": count, **result})
                 memory[server_name] = sampler.as_dict()
@@ -125,8 +122,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = parser.parse_args(argv)
     rows, memory = measure(args.seconds, tuple(args.users))
     result = {"seconds_per_run": args.seconds, "rows": rows, "server_memory": memory, "table": render(rows, memory)}
-    print(f"\n{TITLE}\n\n{result['table']}")
-    print(f"\nwritten to {write_result('server_load', result)}")
+    publish("server_load", TITLE, result)
     return result
 
 
