@@ -1,8 +1,10 @@
-"""The documentation check's pytest plugin: its options, fixtures, and the report written when the session ends.
+"""The documentation check's pytest plugin: its options, one test per document and method, the report.
 
-The root conftest loads it, so the options exist in every run; the fixtures serve e2e/test_how_to.py.
+The root conftest loads it, so the options exist in every run; e2e/test_how_to.py holds the test.
+`--how-to PATH` (repeatable) names the documents; without it the project's own how-to is checked.
 """
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,20 +15,37 @@ from e2e.demo import CHANNEL, PROJECT
 from mock_app.testing import ThreadServer
 from pages.screen import Screen
 
-from .figures import VIEWPORT, FigureBook, committed_renderer, renderer
-from .method import gaps
-from .report import write_report
-from .results import MethodResult, claim_counts
+from .figures import FIGURES, VIEWPORT, FigureBook, committed_renderer, renderer
+from .reading import Document, Method, read
+from .reading.reader import UnreadableDocument
+from .report import counts, write_report
+from .results import MethodResult
 from .session import RENDERER, RETAKING, figures_output
 from .wire import PROPERTY, from_wire, to_wire
 
+DEFAULT_HOW_TO = Path(__file__).resolve().parents[1] / "docs" / "regenerate-api-key.md"
+DOCUMENTS = pytest.StashKey[list[Document]]()
 RESULTS = pytest.StashKey[list[MethodResult]]()
 REPORT_FILES = pytest.StashKey[list[Path]]()
 SKIPPED_DRIFT = pytest.StashKey[str]()
+DocumentMethod = tuple[Document, Method]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("docs", "documentation check")
+    group.addoption(
+        "--how-to",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a how-to to check (MDX, Markdown, a built HTML page or plain text); repeat for more "
+        f"(default: {DEFAULT_HOW_TO.relative_to(DEFAULT_HOW_TO.parents[1])})",
+    )
+    group.addoption(
+        "--docs-strict",
+        action="store_true",
+        help="fail on gaps too: a word written differently from the screen, a step the text leaves out",
+    )
     group.addoption(
         "--docs-report",
         default=None,
@@ -40,6 +59,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="SHARE",
         help="share of a figure's pixels that may differ from the committed one (default 0.005)",
     )
+
+
+def read_documents(config: pytest.Config) -> list[Document]:
+    """The documents of this run: a missing or unreadable one ends the run before any test, saying why."""
+    paths = [Path(path) for path in config.getoption("how_to")] or [DEFAULT_HOW_TO]
+    found = []
+    for path in paths:
+        if not path.is_file():
+            raise pytest.UsageError(f"--how-to {path}: no such file")
+        try:
+            found.append(read(path))
+        except UnreadableDocument as error:
+            raise pytest.UsageError(f"--how-to {error}") from error
+    return found
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "how_to_method" not in metafunc.fixturenames:
+        return
+    if DOCUMENTS not in metafunc.config.stash:
+        metafunc.config.stash[DOCUMENTS] = read_documents(metafunc.config)
+    cases = [(document, method) for document in metafunc.config.stash[DOCUMENTS] for method in document.methods]
+    ids = [f"{Path(document.path).name}-{method.key}" for document, method in cases]
+    metafunc.parametrize("how_to_method", cases, ids=ids)
+
+
+def is_default(document: Document) -> bool:
+    return Path(document.path).resolve() == DEFAULT_HOW_TO
+
+
+def figure_folder(document: Document) -> str:
+    """Where a document's figures go under the output folder: one folder per document."""
+    return re.sub(r"[^\w-]+", "-", Path(document.path).name)
 
 
 @pytest.fixture
@@ -64,6 +116,8 @@ class Collector:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(Collector(config), "docs-check-collector")
+    if config.getoption("how_to"):
+        config.stash[DOCUMENTS] = read_documents(config)
 
 
 @pytest.fixture
@@ -80,24 +134,29 @@ def screen(docs_page: Page) -> Screen:
 
 
 @pytest.fixture
-def figure_book(pytestconfig: pytest.Config, mock_server: ThreadServer | None, browser: Browser) -> FigureBook:
+def figure_book(
+    pytestconfig: pytest.Config, mock_server: ThreadServer | None, browser: Browser, how_to_method: DocumentMethod
+) -> FigureBook:
+    """The figures of one document: compared with docs/figures for the project's own how-to only."""
+    document, _ = how_to_method
     taken_by, committed_by = renderer(browser), committed_renderer()
     pytestconfig.stash[RENDERER] = taken_by
     retaking = pytestconfig.stash.get(RETAKING, False)
-    if not retaking and committed_by != taken_by:
+    if is_default(document) and not retaking and committed_by != taken_by:
         pytestconfig.stash[SKIPPED_DRIFT] = f"docs/figures were taken with {committed_by}, this run uses {taken_by}"
     return FigureBook(
-        output=figures_output(pytestconfig),
+        output=figures_output(pytestconfig) / figure_folder(document),
         # A deployment's data, or another browser's fonts, would differ anyway: keep those figures, don't compare.
-        compare=not retaking and mock_server is not None and committed_by == taken_by,
+        compare=is_default(document) and not retaking and mock_server is not None and committed_by == taken_by,
         tolerance=pytestconfig.getoption("figure_tolerance"),
+        committed=FIGURES,
     )
 
 
 def _results(config: pytest.Config) -> list[MethodResult]:
-    """The results gathered, in the order of the methods, whichever worker finished first."""
+    """The results gathered, in the order of the documents and methods, whichever worker finished first."""
     results: list[MethodResult] = config.stash.get(RESULTS, [])
-    return sorted(results, key=lambda result: result.method.key)
+    return sorted(results, key=lambda result: (result.document.path, result.method.line))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -107,7 +166,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         return
     prefix = config.getoption("docs_report", None) or str(Path(config.getoption("--output")) / "docs-report")
     base_url = config.getoption("base_url", None) or "the embedded mock app"
-    config.stash[REPORT_FILES] = write_report(results, Path(prefix), base_url)
+    strict = config.getoption("docs_strict", False)
+    config.stash[REPORT_FILES] = write_report(results, Path(prefix), base_url, strict)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
@@ -115,17 +175,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if not results:
         return
     terminalreporter.section("documentation check")
-    counts = claim_counts(results)
-    terminalreporter.write_line(", ".join(f"{count} claims {status}" for status, count in counts.items()))
-    for gap in gaps(result.method for result in results):
-        terminalreporter.write_line(f"gap in the how-to: {gap}")
-    figures = {step.figure for result in results for step in result.steps if step.figure}
+    documents = len({result.document.path for result in results})
+    tally = counts(results)
+    steps = ", ".join(f"{count} {status}" for status, count in tally["steps"].items() if count)
+    terminalreporter.write_line(f"{documents} document(s), {len(results)} method(s); steps: {steps}")
+    strict = config.getoption("docs_strict", False)
+    for result in results:
+        for finding in result.findings:
+            terminalreporter.write_line(result.describe(finding), red=finding.fails(strict), yellow=not finding.fails(strict))
     compared = any(step.drift for result in results for step in result.steps)
-    if figures:
-        folders = sorted({str(Path(figure).parents[1]) for figure in figures})
+    if any(step.figure for result in results for step in result.steps):
         note = "compared with docs/figures" if compared else "not compared"
         if SKIPPED_DRIFT in config.stash:
             note += f": {config.stash[SKIPPED_DRIFT]}"
-        terminalreporter.write_line(f"figures: {', '.join(folders)} ({note})")
+        terminalreporter.write_line(f"figures: {figures_output(config)} ({note})")
     for path in config.stash.get(REPORT_FILES, []):
         terminalreporter.write_line(f"report: {path}")

@@ -1,7 +1,7 @@
-"""`make docs`: retake the how-to's figures, copy those that changed into docs/figures, rebuild the guide.
+"""`make docs`: retake the project's own how-to's figures and copy those that changed into docs/figures.
 
-The only code that writes into docs/, and only after the check has passed. Arguments go to pytest
-(e.g. `--headed`, `--base-url URL`).
+The only code that writes into docs/, and only after the check of docs/regenerate-api-key.md has passed.
+Arguments go to pytest (e.g. `--headed`, `--base-url URL`).
 """
 
 import shutil
@@ -11,10 +11,10 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from .figures import FIGURES, RENDERER_FILE, compare, diff_path
-from .guide import GUIDE, render
-from .method import figure_name
+from .plugin import DEFAULT_HOW_TO, figure_folder
+from .reading import Document, read
 from .session import RENDERER, RETAKING, figures_output
-from .steps import METHODS
+from .walk import figure_name
 
 HOW_TO_TEST = Path(__file__).resolve().parents[1] / "e2e" / "test_how_to.py"
 
@@ -34,14 +34,15 @@ class Retaking:
         self.renderer = session.config.stash.get(RENDERER, None)
 
 
-def every_figure() -> list[PurePosixPath]:
-    return [figure_name(method, number, step) for method in METHODS for number, step in method.numbered()]
+def every_figure(document: Document) -> list[PurePosixPath]:
+    """The screenshots the check takes of the document: one for each step that has a figure."""
+    return [figure_name(method, step) for method in document.methods for step in method.steps if step.figures]
 
 
-def copy_changed(output: Path) -> None:
+def copy_changed(output: Path, figures: list[PurePosixPath]) -> None:
     """Copy a new figure over the committed one only when some pixel really changed: rendering noise changes
     a few bytes from run to run."""
-    for figure in every_figure():
+    for figure in figures:
         new, committed = output / figure, FIGURES / figure
         if compare(committed, new, 0, diff_path(new)).changed != 0:
             committed.parent.mkdir(parents=True, exist_ok=True)  # `make docs` works from an empty docs/figures
@@ -49,29 +50,31 @@ def copy_changed(output: Path) -> None:
             print(f"Updated {committed}")
 
 
-def remove_stale() -> None:
+def remove_stale(figures: list[PurePosixPath]) -> None:
     """A step was renamed or removed: its old figure would only mislead."""
-    for stale in sorted(set(FIGURES.rglob("*.png")) - {FIGURES / figure for figure in every_figure()}):
+    for stale in sorted(set(FIGURES.rglob("*.png")) - {FIGURES / figure for figure in figures}):
         stale.unlink()
         print(f"Removed {stale}, which no step takes any more")
 
 
 def main(argv: list[str]) -> int:
     retaking = Retaking()
+    document = read(DEFAULT_HOW_TO)
     # One process: the figures are retaken in this session, which the plugin above watches.
-    status = pytest.main([str(HOW_TO_TEST), "-m", "docs", "-p", "no:xdist", *argv], plugins=[retaking])
+    args = [str(HOW_TO_TEST), "-m", "docs", "-p", "no:xdist", "--how-to", str(DEFAULT_HOW_TO), *argv]
+    status = pytest.main(args, plugins=[retaking])
     if status != pytest.ExitCode.OK or not retaking.output or not retaking.renderer:
         print("The documentation check did not pass: docs/ is left as it was.", file=sys.stderr)
         return int(status) or 1
-    missing = [str(retaking.output / figure) for figure in every_figure() if not (retaking.output / figure).exists()]
+    output, figures = retaking.output / figure_folder(document), every_figure(document)
+    missing = [str(output / figure) for figure in figures if not (output / figure).exists()]
     if missing:
         print("The check took no figure for these steps:\n  " + "\n  ".join(missing), file=sys.stderr)
         return 1
-    copy_changed(retaking.output)
-    remove_stale()
+    copy_changed(output, figures)
+    remove_stale(figures)
     RENDERER_FILE.write_text(retaking.renderer + "\n")
-    GUIDE.write_text(render(GUIDE))
-    print(f"Wrote {RENDERER_FILE} and {GUIDE}")
+    print(f"Wrote {RENDERER_FILE}")
     return 0
 
 

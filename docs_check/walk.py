@@ -1,91 +1,323 @@
-"""Walk one method of the how-to through the page objects, checking every claim and taking every figure."""
+"""Walk one method of a document in the browser as its reader would, and note where the text and the screen part.
 
-from collections.abc import Callable
-from dataclasses import replace
+Each step is taken as the text gives it: the place it speaks of must be on screen, the words it names are
+looked up among what the screen shows, the thing is clicked, and what the text says happens is checked.
+A finding the reader could get past (a word written differently, a step left out, a wrong place, an
+outcome that does not come) does not end the walk; a thing to click that is nowhere does, and the steps
+after it are not reached.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, expect
 
-from pages.how_to import CLICK_REGENERATE, start
 from pages.screen import Screen
 
-from .claims import Given, Visible
+from .checks import expect_new_key, key_shared_with, misplaced, question_misses
+from .detour import Found, find_detour
 from .figures import FigureBook
-from .method import Claim, Method, Step, figure_name, step_label
-from .results import ClaimResult, MethodResult, StepResult
+from .instructions import Instruction, Name, Outcome
+from .reading import Document, Method, Step
+from .results import Finding, FindingKind, MethodResult, StepResult
+from .screen_names import find, nearest, shown_in
+from .vocabulary import BY_KEY, NOUNS, WHOLE_PAGE_SCREENS, Noun
+
+
+def start(screen: Screen) -> None:
+    """Every method starts where a logged-in reader lands: the account dashboard."""
+    screen.dashboard.open()
 
 
 def walk_method(
-    screen: Screen, method: Method, figures: FigureBook | None = None, timeout: float | None = None
+    screen: Screen, document: Document, method: Method, figures: FigureBook | None = None, timeout: float | None = None
 ) -> MethodResult:
-    """Check each step's claims in order; stop where the reader would be stuck (nothing to act on, or acting failed).
-
-    `timeout` bounds each claim's wait (None: the suite's own setting)."""
-    results = [
-        StepResult(
-            number, step, [ClaimResult(claim, f"{step_label(method, number)}: {claim.broken}") for claim in step.claims]
-        )
-        for number, step in method.numbered()
-    ]
-    given = Given(timeout)
+    """`timeout` bounds each wait for something the text says will be there (None: the suite's setting)."""
+    result = MethodResult(document, method, [StepResult(step) for step in method.steps])
+    walker = Walker(screen, method, figures, timeout)
     start(screen)
-    for result in results:
-        step, shown = result.step, result.claims[: len(result.step.shows)]
-        verified = [_verify(screen, given, claim) for claim in shown]
-        if any(not ok and claim.claim.check == _presence(step) for ok, claim in zip(verified, shown, strict=True)):
-            break  # the element to act on is missing: the reader is stuck here
-        if figures:
-            result.figure, result.drift = figures.take(
-                screen.page,
-                figure_name(method, result.number, step),
-                step.move.target(screen),
-                [screen.channel.api_key],  # new on every run; the figures find the calendar themselves
-                full_page=step.full_page,
-            )
-        if step.move is CLICK_REGENERATE:
-            given = replace(given, key_before=_shown_key(screen))
-        if step.move.action and not _act(step.move.action, screen, result, method):
+    for step in result.steps:
+        walker.take(step)
+        if walker.stuck:
             break
-        for claim in result.claims[len(step.shows) :]:
-            _verify(screen, given, claim)
-    return MethodResult(method, results)
+    result.reached_end = not walker.stuck
+    return result
 
 
-def _verify(screen: Screen, given: Given, result: ClaimResult) -> bool:
-    try:
-        result.claim.check.verify(screen, given)
-    except (AssertionError, PlaywrightError) as error:
-        result.status, result.detail = "failed", _first_lines(error)
-        return False
-    result.status = "passed"
-    return True
+@dataclass
+class Walker:
+    screen: Screen
+    method: Method
+    figures: FigureBook | None
+    timeout: float | None
+    last: Locator | None = None  # what the previous step named: "this button"
+    near: Locator | None = None  # the part of the screen the text last spoke of
+    key_before: str = ""  # the channel's key when the reader last clicked something
+    stuck: bool = False
+    found: list[Finding] = field(default_factory=list)
 
+    def take(self, result: StepResult) -> None:
+        step, said = result.step, result.step.instruction
+        self.found = result.findings
+        try:
+            self._take(step, said, result)
+        except PlaywrightError as error:
+            self._note(step, "outcome", step.text, None, f"the check could not go on here: {_first_line(error)}")
+            self.stuck = True
+        result.settle()
 
-def _presence(step: Step) -> Visible:
-    return Visible(step.move.target)
+    def _take(self, step: Step, said: Instruction, result: StepResult) -> None:
+        if said.kind == "unclear":
+            self._note(step, "unclear", step.text, None, f"the check cannot turn this into a step: it {said.why}")
+            return
+        scope = self._context(step, said)
+        target = self._target(step, said, scope) if said.kind in ("act", "look") else None
+        if said.kind == "act" and target is None:
+            self.stuck = True
+            return
+        if target is not None and said.place:
+            self._place(step, said, target, scope)
+        if step.figures and self.figures:
+            self._figure(step, result, target if said.kind != "expect" else self._outcome_target(said.outcome))
+        if said.kind == "act" and target is not None:
+            self._click(target)
+        if said.outcome:
+            self._outcome(step, said.outcome, scope)
 
+    # -- where the step happens --------------------------------------------------------------------------------
 
-def _shown_key(screen: Screen) -> str | None:
-    """The key the opened channel shows, or None where it shows none (a claim has said so already)."""
-    try:
-        return screen.channel.key()
-    except PlaywrightError:
+    def _context(self, step: Step, said: Instruction) -> Locator | None:
+        """The part of the screen the sentence speaks of ("In the channel's settings, ..."), once it is there."""
+        if said.context:
+            noun = BY_KEY[said.context]
+            located = self._noun(noun)
+            if not _shown(located) and not self._detour(step, said.context_text, lambda: _shown(self._noun(noun))):
+                self._note(step, "not-on-screen", said.context_text, None, f"{noun.called} is not on screen")
+                return None
+            if noun.kind in ("region", "menu", "dialog"):
+                self.near = located
+                return located
+        for name in said.context_names:
+            self._lookup(step, name, None, act=False)
         return None
 
+    # -- what the step names -----------------------------------------------------------------------------------
 
-def _first_lines(error: BaseException) -> str:
-    """Playwright's message without its call log."""
+    def _target(self, step: Step, said: Instruction, scope: Locator | None) -> Locator | None:
+        if said.refers_back:
+            if self.last is None:
+                self._note(step, "unclear", said.object_text, None, "it refers to something no earlier step named")
+            return self.last
+        target = None
+        for key in said.nouns:
+            located = self._noun_target(step, BY_KEY[key], said.object_text)
+            target = target or located
+            if located is not None and BY_KEY[key].kind == "region":
+                self.near = located
+        for name in said.names:
+            located = self._lookup(step, name, scope, act=said.kind == "act")
+            target = target or located
+            if said.kind == "act":
+                break  # the first word is the one to click
+        if target is not None:
+            self.last = target
+        return target
+
+    def _noun_target(self, step: Step, noun: Noun, words: str) -> Locator | None:
+        located = self._noun(noun)
+        if _shown(located) or self._detour(step, words, lambda: _shown(self._noun(noun))):
+            return self._noun(noun)
+        self._note(step, "not-on-screen", words, None, f"{noun.called} is not on screen")
+        return None
+
+    def _lookup(self, step: Step, name: Name, scope: Locator | None, act: bool) -> Locator | None:
+        """The element a word names, noting how the screen writes it; a step left out is found and taken."""
+        where = self._scope(scope)
+        match = find(name.text, shown_in(where), name.role, controls_only=act)
+        if match is None and scope is not None:
+            where = self._scope(None)
+            match = find(name.text, shown_in(where), name.role, controls_only=act)
+        if match is None and self._detour(step, f'"{name.text}"', lambda: self._finds(name, act)):
+            where = self._scope(None)
+            match = find(name.text, shown_in(where), name.role, controls_only=act)
+        if match is None:
+            near = nearest(name.text, shown_in(self._scope(None)))
+            offer = f"; the nearest names on screen: {', '.join(f'`{n}`' for n in near)}" if near else ""
+            self._note(step, "not-on-screen", name.text, None, f'no control or text named "{name.text}" on screen{offer}')
+            return None
+        how, shown = match
+        if how == "loose":
+            self._note(
+                step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}'
+            )
+        return shown.locate(where).first
+
+    def _finds(self, name: Name, act: bool) -> bool:
+        return find(name.text, shown_in(self._scope(None)), name.role, controls_only=act) is not None
+
+    def _scope(self, scope: Locator | None) -> Locator:
+        """Where to look: an open prompt (nothing else can be used), else the step's context, else the page."""
+        dialog = self.screen.page.get_by_role("dialog").filter(visible=True)
+        if dialog.count():
+            return dialog.first
+        return scope if scope is not None else self.screen.page.locator("body")
+
+    def _detour(self, step: Step, words: str, found: Found) -> bool:
+        """Look for the clicks the text leaves out; note them as a missing step and stay where they lead.
+        Not while a prompt is open: the reader can only answer it."""
+        if self.screen.page.get_by_role("dialog").filter(visible=True).count():
+            return False
+        path = find_detour(self.screen.page, found, self.near, self._name_of)
+        if path is None:
+            return False
+        said = ", then ".join(path)
+        self._note(step, "missing-step", words, said, f"{words} is not on this screen; the text leaves out: {said}")
+        return True
+
+    def _name_of(self, control: Locator) -> str:
+        """How a detour names a control: the product's noun where the vocabulary has one, else its name on screen."""
+        for noun in NOUNS:
+            if noun.kind == "control":
+                located = noun.targets[0](self.screen)
+                if located.count() == 1 and control.evaluate("(a, b) => a === b", located.element_handle()):
+                    return f"open {noun.called}" if control.get_attribute("aria-haspopup") else f"click {noun.called}"
+        snapshot = control.aria_snapshot().splitlines()
+        first = re.match(r'^- [a-z]+ "((?:[^"\\]|\\.)*)"', snapshot[0]) if snapshot else None
+        return f"`{first.group(1)}`" if first else "an unnamed control"
+
+    def _noun(self, noun: Noun) -> Locator:
+        located = noun.targets[0](self.screen)
+        for other in noun.targets[1:]:
+            located = located.or_(other(self.screen))
+        return located.first
+
+    # -- where it is, clicking it, and what follows ------------------------------------------------------------
+
+    def _place(self, step: Step, said: Instruction, target: Locator, scope: Locator | None) -> None:
+        assert said.place
+        within = self._noun(BY_KEY[said.place.within]) if said.place.within else scope
+        if said.place.area.endswith("half") and within is None:
+            within = self.near
+        wrong = misplaced(target, said.place.area, within)
+        if wrong:
+            where = f"the text puts it {said.place.words}; {wrong}"
+            self._note(step, "position", said.place.words, wrong, where)
+
+    def _click(self, target: Locator) -> None:
+        field = self.screen.channel.api_key
+        if field.count() and field.is_visible():
+            self.key_before = field.input_value()
+        target.click()
+        self.screen.page.wait_for_load_state()
+
+    def _outcome(self, step: Step, outcome: Outcome, scope: Locator | None) -> None:
+        container = scope
+        for key in outcome.nouns:
+            noun = BY_KEY[key]
+            located = self._noun(noun)
+            try:
+                expect(located).to_be_visible(timeout=self.timeout)
+            except AssertionError:
+                self._note(step, "outcome", step.text, None, f"the text says {noun.called} follows; it does not")
+                continue
+            if noun.kind in ("region", "menu", "dialog"):
+                container = self.near = located
+        for name in outcome.names:
+            self._outcome_name(step, name, container)
+        if outcome.asks:
+            self._asks(step, outcome.asks)
+        if outcome.new_key:
+            self._new_key(step, outcome.unique_key)
+
+    def _outcome_name(self, step: Step, name: Name, container: Locator | None) -> None:
+        match = find(name.text, shown_in(self._scope(container)), name.role)
+        if match is None:
+            self._note(step, "outcome", name.text, None, f'the text says "{name.text}" appears; it does not')
+        elif match[0] == "loose":
+            shown = match[1]
+            self._note(step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}')
+
+    def _asks(self, step: Step, about: str) -> None:
+        dialog = self.screen.page.get_by_role("dialog").filter(visible=True).first
+        question = _dialog_name(dialog)
+        if question is None:
+            self._note(step, "outcome", step.text, None, "the text says a prompt asks to confirm; no prompt is open")
+            return
+        missing = question_misses(question, about)
+        if missing:
+            self._note(
+                step, "outcome", about, question, f'the prompt asks "{question}", which says nothing of {", ".join(missing)}'
+            )
+
+    def _new_key(self, step: Step, unique: bool) -> None:
+        field = self.screen.channel.api_key
+        open_prompt = self.screen.page.get_by_role("dialog").filter(visible=True)
+        try:
+            expect_new_key(field, self.key_before, self.timeout)
+        except AssertionError:
+            still = "; a prompt is still open: the text never has the reader confirm it" if open_prompt.count() else ""
+            self._note(step, "outcome", step.text, field.input_value() if field.count() else None,
+                       f"the text says a new key is shown; the key did not change{still}")  # fmt: skip
+            return
+        if unique:
+            page, key = self.screen.page, field.input_value()
+            back = page.url
+            shared = key_shared_with(self.screen, key)
+            page.goto(back)
+            if shared:
+                self._note(step, "outcome", step.text, ", ".join(shared), f"the new key is not unique: {'; '.join(shared)}")
+
+    def _outcome_target(self, outcome: Outcome | None) -> Locator | None:
+        if outcome is None:
+            return None
+        if outcome.new_key:
+            return self.screen.channel.api_key
+        return self._noun(BY_KEY[outcome.nouns[0]]) if outcome.nouns else None
+
+    def _figure(self, step: Step, result: StepResult, target: Locator | None) -> None:
+        assert self.figures
+        page = self.screen.page
+        whole = any(screen(self.screen).is_visible() for screen in WHOLE_PAGE_SCREENS)
+        outline = target if target is not None and _shown(target) else page.locator("body")
+        result.figure, result.drift = self.figures.take(
+            page, figure_name(self.method, step), outline, [self.screen.channel.api_key], full_page=whole
+        )
+
+    def _note(self, step: Step, kind: FindingKind, doc: str | None, screen: str | None, message: str) -> None:
+        self.found.append(Finding(kind, step.line, doc, screen, message))
+
+
+def _shown(located: Locator) -> bool:
+    return located.count() > 0 and located.is_visible()
+
+
+def _dialog_name(dialog: Locator) -> str | None:
+    if not dialog.count():
+        return None
+    snapshot = dialog.aria_snapshot().splitlines()
+    first = re.match(r'^- dialog "((?:[^"\\]|\\.)*)"', snapshot[0]) if snapshot else None
+    return first.group(1) if first else ""
+
+
+def figure_name(method: Method, step: Step) -> PurePosixPath:
+    """Where a step's screenshot goes, below the output folder and docs/figures: "method-2/03-tile-options.png"."""
+    return PurePosixPath(method.key, f"{step.number:02d}-{_slug(step)}.png")
+
+
+def _slug(step: Step) -> str:
+    said = step.instruction
+    if said.nouns:
+        return said.nouns[0]
+    if said.names:
+        return re.sub(r"[^a-z0-9]+", "-", said.names[0].text.lower()).strip("-") or "step"
+    if said.outcome and said.outcome.new_key:
+        return "new-key"
+    return said.outcome.nouns[0] if said.outcome and said.outcome.nouns else said.kind
+
+
+def _first_line(error: BaseException) -> str:
     lines = str(error).strip().split("Call log:")[0].splitlines()
     return " ".join(line.strip() for line in lines if line.strip())[:300]
 
-
-def _act(action: Callable[[Screen], object], screen: Screen, result: StepResult, method: Method) -> bool:
-    step = result.step
-    try:
-        action(screen)
-    except PlaywrightError as error:
-        doing = step.title[0].lower() + step.title[1:]
-        failure = f"{step_label(method, result.number)}: could not {doing}"
-        blocked = Claim(f"a reader can {doing}", failure, _presence(step))
-        result.claims.append(ClaimResult(blocked, failure, "failed", _first_lines(error)))
-        return False
-    return True

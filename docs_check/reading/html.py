@@ -1,0 +1,70 @@
+"""A built HTML page into blocks, through Beautiful Soup; each block keeps the line its tag starts on.
+
+Only the article's text is read: a documentation site's page also has navigation, a table of contents
+and a footer. The article is `<article>` (or the page's `<main>`, or its `<body>`), less its `<nav>`s.
+"""
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from .document import Block, Figure
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = (*HEADINGS, "li", "p")
+CHROME = ("nav", "button", "script", "style", "footer", "header")
+
+
+def images_in(html: str) -> list[tuple[str, str | None]]:
+    """(alt, src) of each <img> in a piece of HTML."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [(str(image.get("alt", "")), _src(image)) for image in soup.find_all("img")]
+
+
+def _src(image: Tag) -> str | None:
+    src = image.get("src")
+    return str(src) if src else None
+
+
+def html_blocks(source: str) -> tuple[str | None, list[Block]]:
+    """The page's <title> (a fallback for the document's) and the article's blocks, in order."""
+    soup = BeautifulSoup(source, "html.parser")
+    title = soup.title.get_text(strip=True) if soup.title else None
+    article = soup.find("article") or soup.find("main") or soup.body or soup
+    for chrome in article.find_all(CHROME):
+        chrome.decompose()
+    blocks = []
+    for tag in article.find_all(BLOCKS):
+        if tag.name == "p" and tag.find_parent("li"):
+            continue  # part of its list item
+        text = _text(tag).strip()
+        figures = tuple(Figure(image.sourceline or 0, str(image.get("alt", "")), _src(image)) for image in _images(tag))
+        if not text and not figures:
+            continue
+        line = tag.sourceline or 0
+        if tag.name in HEADINGS:
+            blocks.append(Block("heading", line, text, int(tag.name[1])))
+        else:
+            blocks.append(Block("item" if tag.name == "li" else "paragraph", line, text, figures=figures))
+    return title, blocks
+
+
+def _images(tag: Tag) -> list[Tag]:
+    """The images of this block, not of a list nested in it."""
+    return [image for image in tag.find_all("img") if image.find_parent(("li", "p")) in (tag, None)]
+
+
+def _text(tag: Tag) -> str:
+    """The block's own text with bold as **x** and code as `x`; nested lists are blocks of their own."""
+    parts = []
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # not a comment
+                parts.append(str(child))
+        elif isinstance(child, Tag) and child.name not in ("ul", "ol", "img"):
+            inner = _text(child)
+            if child.name in ("strong", "b"):
+                parts.append(f"**{inner}**")
+            elif child.name == "code":
+                parts.append(f"`{inner}`")
+            else:
+                parts.append(inner)
+    return " ".join("".join(parts).split())

@@ -1,0 +1,35 @@
+"""A block's text split into sentences, each with its offset in the block (for its line)."""
+
+import re
+
+# A sentence ends at . ! or ? (a closing quote or bracket may follow), before a space and a capital
+# letter, a quote or a digit. An ellipsis inside a word ("Settings...") ends nothing.
+END = re.compile(r"""(?<!\.\.)(?<=[.!?])["”'’)]?(?=\s+["“'‘(]?[A-Z0-9])""")
+# A second instruction joined by a comma: "locate the project, click on its tile".
+JOINED = re.compile(r",\s+(?:and\s+)?(?:then\s+)?(?=(?:click|tap|select|choose|press)\b)", re.I)
+
+
+def clauses(sentence: str) -> list[tuple[int, str]]:
+    """The sentence split where a comma joins a second instruction; the caller keeps the split only when
+    the first part is an instruction of its own (not "On the menu, click ...")."""
+    cut = JOINED.search(sentence)
+    if not cut:
+        return [(0, sentence)]
+    return [(0, sentence[: cut.start()] + "."), (cut.end(), sentence[cut.end() :])]
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; the offset is where the sentence starts in `text`."""
+    found, start = [], 0
+    for end in END.finditer(text):
+        _add(found, text, start, end.end())
+        start = end.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: list[tuple[int, str]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        found.append((start + len(piece) - len(piece.lstrip()), " ".join(stripped.split())))
