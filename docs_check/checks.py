@@ -60,4 +60,8 @@ def key_shared_with(screen: Screen, key: str) -> list[str]:
     mine = (screen.project, screen.channel_name)
     if keys.get(mine) != key:
         return [f"{screen.project} / {screen.channel_name} no longer shows it"]
-    return [f"{project} / {channel}" for (project, channel), other in keys.items() if other == key and (project, channel) != mine]
+    return [
+        f"{project} / {channel}"
+        for (project, channel), other in keys.items()
+        if other == key and (project, channel) != mine
+    ]

@@ -69,7 +69,9 @@ ROLE_WORDS = {
     "button": "button", "tab": "tab", "link": "link", "menu item": "menuitem", "option": "menuitem",
     "icon": "button", "section": "heading", "field": "textbox", "heading": "heading",
 }  # fmt: skip
-MARKED = re.compile(r"\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|\"(?P<quoted>[^\"]+)\"|(?<!\w)'(?P<single>[^']+)'(?!\w)")
+MARKED = re.compile(
+    r"\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|\"(?P<quoted>[^\"]+)\"|(?<!\w)'(?P<single>[^']+)'(?!\w)"
+)
 SLOT = re.compile(r"⟦(\d+)⟧")
 ACT = re.compile(
     r"^(?P<verb>click(?: on)?|tap(?: on)?|press|select|choose|open|navigate to|go to|head to|switch to)\b", re.I
@@ -133,7 +135,9 @@ def understand(sentence: str) -> Instruction | None:
     if found:
         kind: Kind = "act" if act else "look"
         verb = found.group("verb").lower()
-        return replace(_on_object(kind, verb, rest[found.end() :], names, context, context_names), context_text=context_text)
+        return replace(
+            _on_object(kind, verb, rest[found.end() :], names, context, context_names), context_text=context_text
+        )
     expect = EXPECT.search(rest)
     if expect:
         return replace(_expectation(rest, expect, names, context, context_names), context_text=context_text)
@@ -204,7 +208,16 @@ def _on_object(
             plain = (Name(words, "plain"),)
     outcome = _purpose(rest, names)
     instruction = Instruction(
-        kind, verb, context, context_names, "", _unslot(thing, names), marked or plain, nouns, back, _place(rest, names),
+        kind,
+        verb,
+        context,
+        context_names,
+        "",
+        _unslot(thing, names),
+        marked or plain,
+        nouns,
+        back,
+        _place(rest, names),
         outcome or None,
     )
     if not (marked or plain or nouns or back):

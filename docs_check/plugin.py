@@ -4,7 +4,6 @@ The root conftest loads it, so the options exist in every run; e2e/test_how_to.p
 `--how-to PATH` (repeatable) names the documents; without it the project's own how-to is checked.
 """
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,10 +19,9 @@ from .reading import Document, Method, read
 from .reading.reader import UnreadableDocument
 from .report import counts, write_report
 from .results import MethodResult
-from .session import RENDERER, RETAKING, figures_output
+from .session import DEFAULT_HOW_TO, RENDERER, RETAKING, figure_folder, figures_output, is_default
 from .wire import PROPERTY, from_wire, to_wire
 
-DEFAULT_HOW_TO = Path(__file__).resolve().parents[1] / "docs" / "regenerate-api-key.md"
 DOCUMENTS = pytest.StashKey[list[Document]]()
 RESULTS = pytest.StashKey[list[MethodResult]]()
 REPORT_FILES = pytest.StashKey[list[Path]]()
@@ -83,15 +81,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     cases = [(document, method) for document in metafunc.config.stash[DOCUMENTS] for method in document.methods]
     ids = [f"{Path(document.path).name}-{method.key}" for document, method in cases]
     metafunc.parametrize("how_to_method", cases, ids=ids)
-
-
-def is_default(document: Document) -> bool:
-    return Path(document.path).resolve() == DEFAULT_HOW_TO
-
-
-def figure_folder(document: Document) -> str:
-    """Where a document's figures go under the output folder: one folder per document."""
-    return re.sub(r"[^\w-]+", "-", Path(document.path).name)
 
 
 @pytest.fixture
@@ -182,7 +171,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     strict = config.getoption("docs_strict", False)
     for result in results:
         for finding in result.findings:
-            terminalreporter.write_line(result.describe(finding), red=finding.fails(strict), yellow=not finding.fails(strict))
+            terminalreporter.write_line(
+                result.describe(finding), red=finding.fails(strict), yellow=not finding.fails(strict)
+            )
     compared = any(step.drift for result in results for step in result.steps)
     if any(step.figure for result in results for step in result.steps):
         note = "compared with docs/figures" if compared else "not compared"

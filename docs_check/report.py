@@ -33,7 +33,9 @@ def _step(step: StepResult) -> dict[str, Any]:
             {"kind": f.kind, "line": f.line, "doc": f.doc, "screen": f.screen, "message": f.message}
             for f in step.findings
         ],
-        "figures": [{"caption": figure.caption, "src": figure.src, "line": figure.line} for figure in step.step.figures],
+        "figures": [
+            {"caption": figure.caption, "src": figure.src, "line": figure.line} for figure in step.step.figures
+        ],
         "screenshot": step.figure,
         "drift": drift and {"changed": drift.changed, "passed": drift.passed, "message": drift.describe()},
     }
@@ -83,7 +85,9 @@ def as_junit(results: list[MethodResult], strict: bool) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=f"{result.document.path}: {result.method.name}")
         for step in result.steps:
             where = f"{result.document.path}:{step.step.line}"
-            case = ET.SubElement(suite, "testcase", classname=f"docs.{result.method.key}", name=f"{where}: {step.step.text}")
+            case = ET.SubElement(
+                suite, "testcase", classname=f"docs.{result.method.key}", name=f"{where}: {step.step.text}"
+            )
             failing = [f for f in step.findings if f.fails(strict)]
             if failing:
                 message = "; ".join(f"{where}: {f.kind}: {f.message}" for f in failing)

@@ -13,7 +13,9 @@ from typing import Literal
 from playwright.sync_api import Locator
 from rapidfuzz import fuzz, process
 
-LINE = re.compile(r'^\s*- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(?P<attrs>(?: \[[^\]]*\])*):?(?: (?P<text>.*))?$')
+LINE = re.compile(
+    r'^\s*- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(?P<attrs>(?: \[[^\]]*\])*):?(?: (?P<text>.*))?$'
+)
 CONTROLS = ("button", "link", "tab", "menuitem", "option", "checkbox", "radio", "switch", "textbox", "combobox")
 TEXTS = ("heading", "text", "paragraph", "listitem", "region", "dialog", "menu", "cell", "label")
 Match = Literal["exact", "loose"]
@@ -63,7 +65,9 @@ def loose(word: str) -> str:
     return re.sub(r"[\s.…:;,!?]+$", "", " ".join(word.replace("’", "'").split()).strip("\"'")).casefold()
 
 
-def find(word: str, shown: list[Shown], role: str | None = None, controls_only: bool = False) -> tuple[Match, Shown] | None:
+def find(
+    word: str, shown: list[Shown], role: str | None = None, controls_only: bool = False
+) -> tuple[Match, Shown] | None:
     """The element the word names: exactly, else loosely; controls first, and the role the document says first."""
     pool = [item for item in shown if item.is_control or not controls_only]
     ranked = sorted(pool, key=lambda item: (item.role != role, not item.is_control, item.disabled))

@@ -11,9 +11,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from .figures import FIGURES, RENDERER_FILE, compare, diff_path
-from .plugin import DEFAULT_HOW_TO, figure_folder
 from .reading import Document, read
-from .session import RENDERER, RETAKING, figures_output
+from .session import DEFAULT_HOW_TO, RENDERER, RETAKING, figure_folder, figures_output
 from .walk import figure_name
 
 HOW_TO_TEST = Path(__file__).resolve().parents[1] / "e2e" / "test_how_to.py"

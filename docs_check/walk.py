@@ -145,7 +145,9 @@ class Walker:
         if match is None:
             near = nearest(name.text, shown_in(self._scope(None)))
             offer = f"; the nearest names on screen: {', '.join(f'`{n}`' for n in near)}" if near else ""
-            self._note(step, "not-on-screen", name.text, None, f'no control or text named "{name.text}" on screen{offer}')
+            self._note(
+                step, "not-on-screen", name.text, None, f'no control or text named "{name.text}" on screen{offer}'
+            )
             return None
         how, shown = match
         if how == "loose":
@@ -237,7 +239,9 @@ class Walker:
             self._note(step, "outcome", name.text, None, f'the text says "{name.text}" appears; it does not')
         elif match[0] == "loose":
             shown = match[1]
-            self._note(step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}')
+            self._note(
+                step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}'
+            )
 
     def _asks(self, step: Step, about: str) -> None:
         dialog = self.screen.page.get_by_role("dialog").filter(visible=True).first
@@ -248,7 +252,11 @@ class Walker:
         missing = question_misses(question, about)
         if missing:
             self._note(
-                step, "outcome", about, question, f'the prompt asks "{question}", which says nothing of {", ".join(missing)}'
+                step,
+                "outcome",
+                about,
+                question,
+                f'the prompt asks "{question}", which says nothing of {", ".join(missing)}',
             )
 
     def _new_key(self, step: Step, unique: bool) -> None:
@@ -267,7 +275,9 @@ class Walker:
             shared = key_shared_with(self.screen, key)
             page.goto(back)
             if shared:
-                self._note(step, "outcome", step.text, ", ".join(shared), f"the new key is not unique: {'; '.join(shared)}")
+                self._note(
+                    step, "outcome", step.text, ", ".join(shared), f"the new key is not unique: {'; '.join(shared)}"
+                )
 
     def _outcome_target(self, outcome: Outcome | None) -> Locator | None:
         if outcome is None:
@@ -303,7 +313,11 @@ def _dialog_name(dialog: Locator) -> str | None:
 
 def figure_name(method: Method, step: Step) -> PurePosixPath:
     """Where a step's screenshot goes, below the output folder and docs/figures: "method-2/03-tile-options.png"."""
-    return PurePosixPath(method.key, f"{step.number:02d}-{_slug(step)}.png")
+    named = step
+    if step.instruction.refers_back:  # "Click on it": the figure outlines what an earlier step named
+        earlier = [s for s in method.steps[: step.number - 1] if s.instruction.names or s.instruction.nouns]
+        named = earlier[-1] if earlier else step
+    return PurePosixPath(method.key, f"{step.number:02d}-{_slug(named)}.png")
 
 
 def _slug(step: Step) -> str:
@@ -320,4 +334,3 @@ def _slug(step: Step) -> str:
 def _first_line(error: BaseException) -> str:
     lines = str(error).strip().split("Call log:")[0].splitlines()
     return " ".join(line.strip() for line in lines if line.strip())[:300]
-

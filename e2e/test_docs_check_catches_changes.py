@@ -1,4 +1,4 @@
-"""The documentation check fails, naming the method and step, when the app no longer matches the how-to."""
+"""The documentation check fails, naming the line of the how-to, when the app no longer matches it."""
 
 import re
 from collections.abc import Callable, Iterator
@@ -12,9 +12,9 @@ from playwright.sync_api import Browser, Page, expect
 
 import mock_app
 from docs_check.figures import VIEWPORT
-from docs_check.method import Method
+from docs_check.reading import Method, read
 from docs_check.results import HowToBroken, assert_holds
-from docs_check.steps import METHODS
+from docs_check.session import DEFAULT_HOW_TO
 from docs_check.walk import walk_method
 from e2e.timeout import TIMEOUT_MS
 from mock_app.seed import DEMO_ACCOUNT
@@ -29,13 +29,24 @@ TEMPLATES = Path(mock_app.__file__).resolve().parent / "templates"
 CLAIM_TIMEOUT_MS = TIMEOUT_MS / 4
 
 
+HOW_TO = read(DEFAULT_HOW_TO)
+METHODS = HOW_TO.methods
+
+
+def line_of(method_key: str, words: str) -> int:
+    """The line of the project's how-to, within the method, whose text holds `words`."""
+    method = next(method for method in METHODS if method.key == method_key)
+    return next(step.line for step in method.steps if words in step.text)
+
+
 @dataclass(frozen=True)
 class Change:
-    """One template of the app, edited; and the one failure it must cause in each method walked."""
+    """One template of the app, edited; and the one failing finding it must cause in each method walked:
+    its kind, and words of the step it must name."""
 
     template: str
     edits: tuple[tuple[str, str], ...]
-    failures: dict[str, str]
+    failures: dict[str, tuple[str, str]]
 
     def write(self, folder: Path) -> None:
         text = (TEMPLATES / self.template).read_text()
@@ -56,8 +67,8 @@ CHANGES = {
         "settings/tabs.html",
         ((" 'Channels')]", " 'Connections')]"),),
         {
-            "method-1": "Method 1, step 3: Project Settings has no 'Channels' tab",
-            "method-2": "Method 2, step 5: Project Settings has no 'Channels' tab",
+            "method-1": ("not-on-screen", "**Channels** tab"),
+            "method-2": ("not-on-screen", "**Channels** tab"),
         },
     ),
     "regenerate-on-the-left": Change(
@@ -65,7 +76,7 @@ CHANGES = {
         ((REGENERATE_BUTTON, ""), (KEY_FIELD, REGENERATE_BUTTON + KEY_FIELD)),
         # One method is enough here: the walk goes on to the end (reading every key of the account), and the
         # steps from Channels on are the same data in both methods.
-        {"method-1": "Method 1, step 5: the Regenerate button is not on the right side of the channel's settings"},
+        {"method-1": ("position", "on the right side")},
     ),
 }
 CASES = [
@@ -122,9 +133,10 @@ def test_the_check_names_the_method_and_step_that_no_longer_holds(
     change, _ = changed_app
     screen = Screen.of(changed_page, DEMO_ACCOUNT.active_project, DEMO_ACCOUNT.integration_channel)
 
-    result = walk_method(screen, method, timeout=CLAIM_TIMEOUT_MS)
+    result = walk_method(screen, HOW_TO, method, timeout=CLAIM_TIMEOUT_MS)
 
-    expected = change.failures[method.key]
-    assert [claim.failure for claim in result.failures] == [expected]
-    with pytest.raises(HowToBroken, match=re.escape(expected)):
+    kind, words = change.failures[method.key]
+    where = f"{HOW_TO.path}:{line_of(method.key, words)}"
+    assert [(result.where(finding), finding.kind) for finding in result.failures()] == [(where, kind)]
+    with pytest.raises(HowToBroken, match=re.escape(f"{where}: {kind}: ")):
         assert_holds(result)

@@ -1,7 +1,7 @@
 """The how-to's two routes from the account dashboard to a channel's new key, one move at a time.
 
-The browser tests follow a route to the Channels tab; the documentation check follows it to the end,
-checking what the how-to says about each move. Both start on the account dashboard.
+The browser tests follow a route to the Channels tab, starting on the account dashboard. (The
+documentation check does not use these routes: it follows what the document it reads says.)
 """
 
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""The documentation check's drift comparison and CI report, without a browser: what they name when something is off."""
+"""The documentation check's drift comparison and its report, without a browser: what they name when off."""
 
 import json
 import xml.etree.ElementTree as ET
@@ -8,10 +8,10 @@ import pytest
 from PIL import Image, ImageDraw
 
 from docs_check.figures import Drift, compare
-from docs_check.method import step_label
+from docs_check.reading import read
 from docs_check.report import as_json, write_report
-from docs_check.results import ClaimResult, MethodResult, StepResult
-from docs_check.steps import METHOD_2
+from docs_check.results import Finding, HowToBroken, MethodResult, StepResult, assert_holds
+from docs_check.session import DEFAULT_HOW_TO
 from docs_check.wire import from_wire, to_wire
 
 pytestmark = pytest.mark.docs
@@ -60,44 +60,73 @@ def test_a_resized_or_missing_figure_is_reported_not_compared(tmp_path: Path) ->
     assert not missing.passed and "make docs" in missing.describe()
 
 
-def _method_2_with_a_failed_menu_claim() -> MethodResult:
-    steps = []
-    for number, step in METHOD_2.numbered():
-        label = step_label(METHOD_2, number)
-        claims = [ClaimResult(claim, f"{label}: {claim.broken}", "passed") for claim in step.claims]
-        steps.append(StepResult(number, step, claims))
-    menu_claim = steps[2].claims[-1]
-    menu_claim.status, menu_claim.detail = "failed", "Locator expected to be visible"
-    return MethodResult(METHOD_2, steps)
+def _walked(*findings: tuple[int, Finding], stuck_at: int | None = None) -> MethodResult:
+    """Method 2 of the project's how-to as a walk might have found it: findings on the given steps, and the
+    steps from `stuck_at` on not reached."""
+    document = read(DEFAULT_HOW_TO)
+    method = document.methods[1]
+    steps = [StepResult(step) for step in method.steps]
+    for number, finding in findings:
+        steps[number - 1].findings.append(finding)
+    for step in steps[: (stuck_at - 1) if stuck_at else len(steps)]:
+        step.settle()
+    return MethodResult(document, method, steps, reached_end=stuck_at is None)
 
 
-def test_the_report_names_the_failed_claim_in_the_how_tos_terms(tmp_path: Path) -> None:
-    result = _method_2_with_a_failed_menu_claim()
+def _finding(kind: str, number: int, doc: str = "word", screen: str | None = None) -> tuple[int, Finding]:
+    line = read(DEFAULT_HOW_TO).methods[1].steps[number - 1].line
+    return number, Finding(kind, line, doc, screen, f"{kind} here")  # type: ignore[arg-type]
 
-    json_path, xml_path = write_report([result], tmp_path / "docs-report", "staging")
+
+def test_each_step_has_its_line_text_status_and_findings_in_the_report(tmp_path: Path) -> None:
+    result = _walked(_finding("name-differs", 4, "Settings", "Settings..."), _finding("position", 3), stuck_at=5)
+
+    json_path, _ = write_report([result], tmp_path / "docs-report", "staging")
 
     report = json.loads(json_path.read_text())
-    assert report["failures"] == ["Method 2, step 3: the project tile's menu has no 'Settings...' item"]
-    assert report["passed"] is False and report["base_url"] == "staging"
-    assert [gap.split(":")[0] for gap in report["gaps"]] == [
-        "Method 2, step 2",
-        "Method 2, step 3",
-        "Method 2, step 4",
-        "Method 2, step 6",
+    (document,) = report["documents"]
+    assert (document["path"], document["format"]) == (str(DEFAULT_HOW_TO), "markdown")
+    (method,) = document["methods"]
+    assert (method["name"], method["reached_end"]) == ("Method 2", False)
+    steps = method["steps"]
+    assert [step["status"] for step in steps[:6]] == ["holds", "holds", "broken", "gap", "not reached", "not reached"]
+    assert steps[3]["findings"] == [
+        {
+            "kind": "name-differs",
+            "line": steps[3]["line"],
+            "doc": "Settings",
+            "screen": "Settings...",
+            "message": "name-differs here",
+        }
     ]
-    junit = ET.parse(xml_path).getroot()
-    assert [failure.get("message") for failure in junit.iter("failure")] == report["failures"]
-    gaps = [skip.get("message") for skip in junit.iter("skipped") if skip.get("message", "").startswith("gap")]
-    assert gaps == [f"gap in the how-to: {gap.split(': ', 1)[1]}" for gap in report["gaps"]]
+    assert {"number", "line", "text", "status", "findings"} <= set(steps[0])
+    assert report["passed"] is False and report["base_url"] == "staging"
+    assert report["findings"]["position"] == 1 and report["steps"]["not reached"] == len(steps) - 4
+
+
+def test_gaps_are_reported_without_failing_unless_strict() -> None:
+    result = _walked(_finding("name-differs", 4), _finding("missing-step", 5))
+
+    assert_holds(result)
+    with pytest.raises(HowToBroken, match=r"regenerate-api-key.md:\d+: missing-step: missing-step here"):
+        assert_holds(result, strict=True)
+
+
+def test_the_junit_file_names_path_and_line_of_every_failing_step(tmp_path: Path) -> None:
+    result = _walked(_finding("outcome", 8), _finding("name-differs", 4))
+
+    _, xml_path = write_report([result], tmp_path / "docs-report", "staging")
+
+    failures = [failure.get("message") for failure in ET.parse(xml_path).getroot().iter("failure")]
+    line = result.steps[7].step.line
+    assert failures == [f"{DEFAULT_HOW_TO}:{line}: outcome: outcome here"]
 
 
 def test_results_from_an_xdist_worker_make_the_same_report_as_results_found_here() -> None:
-    result = _method_2_with_a_failed_menu_claim()
-    result.steps[0].figure = "test-results/docs-figures/method-2/01-click-logo.png"
-    result.steps[0].drift = Drift("docs/figures/method-2/01-click-logo.png", "new.png", 0.02, 0.005, diff="d.png")
-    stuck = result.steps[3]  # a walk that could not act adds a claim of its own to the step
-    stuck.claims.append(ClaimResult(stuck.claims[0].claim, "Method 2, step 4: could not choose Settings...", "failed"))
+    result = _walked(_finding("not-on-screen", 6, "Connections"), stuck_at=7)
+    result.steps[0].figure = "test-results/docs-figures/method-2/01-logo.png"
+    result.steps[0].drift = Drift("docs/figures/method-2/01-logo.png", "new.png", 0.02, 0.005, diff="d.png")
 
     arrived = from_wire(to_wire(result))
 
-    assert as_json([arrived], "staging") == as_json([result], "staging")
+    assert as_json([arrived], "staging", False) == as_json([result], "staging", False)

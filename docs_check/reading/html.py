@@ -4,7 +4,8 @@ Only the article's text is read: a documentation site's page also has navigation
 and a footer. The article is `<article>` (or the page's `<main>`, or its `<body>`), less its `<nav>`s.
 """
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
 
 from .document import Block, Figure
 
@@ -57,7 +58,7 @@ def _text(tag: Tag) -> str:
     parts = []
     for child in tag.children:
         if isinstance(child, NavigableString):
-            if type(child) is NavigableString:  # not a comment
+            if not isinstance(child, Comment):
                 parts.append(str(child))
         elif isinstance(child, Tag) and child.name not in ("ul", "ol", "img"):
             inner = _text(child)

@@ -76,7 +76,7 @@ def _methods(blocks: list[Block], title: str) -> list[Method]:
     marked = [(index, found) for index, found in starts if found]
     if not marked:
         first = next((block.line for block in blocks), 1)
-        return [Method("method-1", title, title, first, _steps(blocks, title))]
+        return [Method("method-1", title, "", first, _steps(blocks, title))]
     methods = []
     for position, (index, found) in enumerate(marked):
         end = marked[position + 1][0] if position + 1 < len(marked) else len(blocks)
@@ -115,7 +115,9 @@ def _steps(blocks: list[Block], section: str) -> tuple[Step, ...]:
         ]
         if not read and block.figures and steps:
             last = steps[-1]  # a figure on its own belongs to the step above it
-            steps[-1] = Step(last.number, last.line, last.text, last.section, last.instruction, last.figures + block.figures)
+            steps[-1] = Step(
+                last.number, last.line, last.text, last.section, last.instruction, last.figures + block.figures
+            )
         # A block's figures show the moment of its last action (before the click), or else its last step.
         acts = [position for position, (_, _, understood) in enumerate(read) if understood.kind == "act"]
         shown_at = acts[-1] if acts else len(read) - 1

@@ -20,7 +20,8 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; the offset is where the sentence starts in `text`."""
-    found, start = [], 0
+    found: list[tuple[int, str]] = []
+    start = 0
     for end in END.finditer(text):
         _add(found, text, start, end.end())
         start = end.end()

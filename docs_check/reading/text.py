@@ -13,7 +13,7 @@ from .document import Block, Figure
 BULLET = re.compile(r"^\s*(?:[•●◦▪‣*\-–]|\d+[.)])\s+")
 SITE_CHROME = {"skip to main content", "on this page", "edit this page", "previous", "next", "was this page helpful?"}
 # The end of the last sentence of an item, then words that end in no full stop: a caption.
-CAPTION = re.compile(r"""(?<=[.!?:"”'’)])\s+(?P<caption>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,7})\s*$""")
+CAPTION = re.compile(r"""(?<=[.!?:"”'’)])\s+(?P<caption>[A-Z][\w-]*(?:\s+[\w-]+){0,7})\s*$""")
 
 
 def text_blocks(source: str) -> list[Block]:
