@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks import distributed, floor_vs_suite, server_load, whole_suite
+from benchmarks import distributed, docs_check, floor_vs_suite, server_load, whole_suite
 from benchmarks.common import RESULTS, chromium_version, machine, progress, write_result
 from e2e.browser import executable_path
 
@@ -38,7 +38,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="timed runs per method, floor and suite")
     parser.add_argument("--seconds", type=int, default=8, help="length of each locust run")
     parser.add_argument(
-        "--only", choices=["floor", "suite", "distributed", "server"], action="append", help="run only these"
+        "--only", choices=["floor", "suite", "distributed", "server", "docs"], action="append", help="run only these"
     )
     args = parser.parse_args()
     started = time.monotonic()
@@ -48,6 +48,7 @@ def main() -> int:
         "suite": Benchmark(whole_suite.TITLE, whole_suite.main, []),
         "distributed": Benchmark(distributed.TITLE, distributed.main, []),
         "server": Benchmark(server_load.TITLE, server_load.main, ["--seconds", str(args.seconds)]),
+        "docs": Benchmark(docs_check.TITLE, docs_check.main, []),
     }
     results: dict[str, dict[str, Any] | None] = {}
     for name, benchmark in benchmarks.items():
