@@ -37,6 +37,8 @@ def _step(step: StepResult) -> dict[str, Any]:
             {"caption": figure.caption, "src": figure.src, "line": figure.line} for figure in step.step.figures
         ],
         "screenshot": step.figure,
+        "document_figure": step.document_figure,
+        "figure": step.judged,
         "drift": drift and {"changed": drift.changed, "passed": drift.passed, "message": drift.describe()},
     }
 

@@ -6,10 +6,14 @@ from typing import Literal
 from .figures import Drift
 from .reading import Document, Method, Step
 
-FindingKind = Literal["name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear"]
-KINDS: tuple[FindingKind, ...] = ("name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear")
+FindingKind = Literal[
+    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear", "figure-stale"
+]  # fmt: skip
+KINDS: tuple[FindingKind, ...] = (
+    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear", "figure-stale"
+)  # fmt: skip
 # Reported without failing (unless --docs-strict): the reader still gets through.
-GAPS: frozenset[FindingKind] = frozenset({"name-differs", "missing-step"})
+GAPS: frozenset[FindingKind] = frozenset({"name-differs", "missing-step", "figure-stale"})
 StepStatus = Literal["holds", "gap", "broken", "unclear", "not reached"]
 STATUSES: tuple[StepStatus, ...] = ("holds", "gap", "broken", "unclear", "not reached")
 
@@ -33,6 +37,8 @@ class StepResult:
     findings: list[Finding] = field(default_factory=list)
     figure: str | None = None  # our screenshot of the moment the step's figure shows
     drift: Drift | None = None  # that screenshot against the committed one (the default how-to only)
+    document_figure: str | None = None  # the document's own image of that moment, found under --how-to-assets
+    judged: str | None = None  # "current" or "stale" once the document's figure was compared with the screen
 
     def settle(self) -> None:
         """The status its findings make."""

@@ -27,6 +27,8 @@ def to_wire(result: MethodResult) -> dict[str, Any]:
                 "findings": [asdict(finding) for finding in step.findings],
                 "figure": step.figure,
                 "drift": asdict(step.drift) if step.drift else None,
+                "document_figure": step.document_figure,
+                "judged": step.judged,
             }
             for step in result.steps
         ],
@@ -49,6 +51,8 @@ def from_wire(value: object) -> MethodResult:
             [Finding(**finding) for finding in wire["findings"]],
             wire["figure"],
             Drift(**wire["drift"]) if wire["drift"] else None,
+            wire["document_figure"],
+            wire["judged"],
         )
         for step, wire in zip(method.steps, data["steps"], strict=True)
     ]
