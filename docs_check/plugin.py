@@ -15,6 +15,7 @@ from mock_app.testing import ThreadServer
 from pages.screen import Screen
 
 from .figures import FIGURES, VIEWPORT, FigureBook, committed_renderer, renderer
+from .ocr import NO_OCR, engine
 from .reading import Document, Method, read
 from .reading.reader import UnreadableDocument
 from .report import counts, write_report
@@ -43,6 +44,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--docs-strict",
         action="store_true",
         help="fail on gaps too: a word written differently from the screen, a step the text leaves out",
+    )
+    group.addoption(
+        "--how-to-assets",
+        default=None,
+        metavar="DIR",
+        type=Path,
+        help="where the documents' images live (a docs site's root, with static/ or assets/): each figure is "
+        "then shown beside the screen in the report and, with an OCR engine, judged current or stale",
     )
     group.addoption(
         "--docs-report",
@@ -105,6 +114,9 @@ class Collector:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(Collector(config), "docs-check-collector")
+    assets = config.getoption("how_to_assets")
+    if assets is not None and not assets.is_dir():
+        raise pytest.UsageError(f"--how-to-assets {assets}: no such folder")
     if config.getoption("how_to"):
         config.stash[DOCUMENTS] = read_documents(config)
 
@@ -174,6 +186,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
             terminalreporter.write_line(
                 result.describe(finding), red=finding.fails(strict), yellow=not finding.fails(strict)
             )
+    judged = [step.judged for result in results for step in result.steps if step.judged]
+    if config.getoption("how_to_assets"):
+        stale = judged.count("stale")
+        said = f"{len(judged) - stale} current, {stale} stale" if engine() else f"not judged: {NO_OCR}"
+        terminalreporter.write_line(f"document figures: {said}")
     compared = any(step.drift for result in results for step in result.steps)
     if any(step.figure for result in results for step in result.steps):
         note = "compared with docs/figures" if compared else "not compared"

@@ -9,17 +9,20 @@ after it are not reached.
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, expect
 
 from pages.screen import Screen
 
+from .assets import locate
 from .checks import expect_new_key, key_shared_with, misplaced, question_misses
 from .detour import Found, find_detour
+from .figure_judge import judge, read_moment
 from .figures import FigureBook
 from .instructions import Instruction, Name, Outcome
+from .ocr import engine
 from .reading import Document, Method, Step
 from .results import Finding, FindingKind, MethodResult, StepResult
 from .screen_names import find, nearest, shown_in
@@ -32,11 +35,18 @@ def start(screen: Screen) -> None:
 
 
 def walk_method(
-    screen: Screen, document: Document, method: Method, figures: FigureBook | None = None, timeout: float | None = None
+    screen: Screen,
+    document: Document,
+    method: Method,
+    figures: FigureBook | None = None,
+    timeout: float | None = None,
+    assets: Path | None = None,
 ) -> MethodResult:
-    """`timeout` bounds each wait for something the text says will be there (None: the suite's setting)."""
+    """`timeout` bounds each wait for something the text says will be there (None: the suite's setting).
+    With `figures`, each step that has a figure gets a screenshot; with `assets` too (the docs site's root),
+    the document's own figure is found there and, where an OCR engine is installed, judged current or stale."""
     result = MethodResult(document, method, [StepResult(step) for step in method.steps])
-    walker = Walker(screen, method, figures, timeout)
+    walker = Walker(screen, document, method, figures, timeout, assets)
     start(screen)
     for step in result.steps:
         walker.take(step)
@@ -49,9 +59,11 @@ def walk_method(
 @dataclass
 class Walker:
     screen: Screen
+    document: Document
     method: Method
     figures: FigureBook | None
     timeout: float | None
+    assets: Path | None
     last: Locator | None = None  # what the previous step named: "this button"
     near: Locator | None = None  # the part of the screen the text last spoke of
     key_before: str = ""  # the channel's key when the reader last clicked something
@@ -291,9 +303,20 @@ class Walker:
         page = self.screen.page
         whole = any(screen(self.screen).is_visible() for screen in WHOLE_PAGE_SCREENS)
         outline = target if target is not None and _shown(target) else page.locator("body")
+        judging = self.assets is not None and engine() is not None
+        moment = read_moment(page, whole) if judging else None
         result.figure, result.drift = self.figures.take(
             page, figure_name(self.method, step), outline, [self.screen.channel.api_key], full_page=whole
         )
+        theirs = next((found for figure in step.figures if (found := locate(figure, self.document, self.assets))), None)
+        result.document_figure = str(theirs) if theirs else None
+        if theirs and moment:
+            verdict = judge(theirs, Path(result.figure), *moment)
+            result.judged = "stale" if verdict.stale else "current"
+            if verdict.stale:
+                caption = step.figures[0].caption
+                said = f'the figure "{caption}" is stale: ' + "; ".join(verdict.changes)
+                self._note(step, "figure-stale", caption, "; ".join(verdict.changes), said)
 
     def _note(self, step: Step, kind: FindingKind, doc: str | None, screen: str | None, message: str) -> None:
         self.found.append(Finding(kind, step.line, doc, screen, message))

@@ -20,7 +20,8 @@ def test_the_how_to_matches_the_app(
 ) -> None:
     document, method = how_to_method
 
-    result = walk_method(screen, document, method, figure_book)
+    assets = pytestconfig.getoption("how_to_assets")
+    result = walk_method(screen, document, method, figure_book, assets=assets)
     docs_results.append(result)
 
     assert_holds(result, strict=pytestconfig.getoption("docs_strict"))
