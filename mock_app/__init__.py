@@ -10,7 +10,7 @@ from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, SecurityError
 
-from . import keys
+from . import form_limits, keys
 from .config import load_from_environment, trusted_hosts
 from .publish import PRIVATE_FILE, PRIVATE_FOLDER, create_private_file, make_private, publish_once
 
@@ -96,6 +96,7 @@ def _error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
 def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
     """Build the app; `test_config` replaces the FLASK_* environment, `instance_path` the ./instance folder."""
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.request_class = form_limits.BoundedFormRequest
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "botanalytics.sqlite"),
         DB_BUSY_TIMEOUT=30.0,
@@ -109,6 +110,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         INGEST_CHANNEL_QUOTA_BYTES=16 * 1024 * 1024,  # stored message bodies per channel; more is a 413
         JSON_MAX_DEPTH=32,  # nesting of arrays and objects in an API body
         MAX_CONTENT_LENGTH=1024 * 1024,
+        FORM_MAX_BYTES=16 * 1024,  # a form's body, and its fields, before it is parsed; form_limits.py
+        FORM_MAX_FIELDS=32,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
