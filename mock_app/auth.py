@@ -66,7 +66,7 @@ def login() -> Any:
 
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
-    wait = throttle.login_wait(email, request.remote_addr)
+    wait = throttle.login_wait(email, request.remote_addr)  # counted as a failure until it succeeds
     if wait:  # answered before any password hash: a flood costs no hashing beyond the budget
         error = f"Too many attempts. Wait {wait} seconds, then try again."
         page, status = _login_page(429, error=error, email=email)
@@ -75,7 +75,6 @@ def login() -> Any:
     user = get_db().execute("SELECT * FROM user WHERE email = ?", (email,)).fetchone()
     password_hash = user["password_hash"] if user else _stand_in_hash()
     if not check_password_hash(password_hash, password) or user is None:
-        throttle.login_failed(email, request.remote_addr)
         return _login_page(401, error="The email or password is not right.", email=email)
 
     throttle.login_succeeded(email, request.remote_addr)
