@@ -17,9 +17,10 @@ locking the owner out:
 - Someone sharing an address with the attacker (one NAT) shares the address budget. Addresses
   are `request.remote_addr`: behind a reverse proxy, set `TRUSTED_PROXIES` so that it is the client's.
 
-The ingestion API is limited per key: `INGEST_RATE_LIMIT` requests (50 per second) and
-`INGEST_KIB_LIMIT` KiB of bodies (1024 per 10 seconds); past either, 429 with Retry-After, which
-the SDKs honour before retrying.
+The ingestion API is limited per channel, whatever its key: `INGEST_RATE_LIMIT` requests (50 per
+second) and `INGEST_KIB_LIMIT` KiB of bodies (1024 per 10 seconds); past either, 429 with
+Retry-After, which the SDKs honour before retrying. Counted per key, each Regenerate gave a fresh
+budget: four keys regenerated in turn had 36 MiB/s parsed against 0.4 MiB/s allowed.
 
 The counters live in the sessions file (state_db.py), so every worker process sees the same ones,
 each hit is one atomic UPSERT, and none of it waits on the data's write lock. Fixed windows: one
@@ -154,11 +155,12 @@ def login_succeeded(email: str, address: str | None) -> None:
         limiter.clear(item, "login-failures", address or "unknown", _account(email))
 
 
-def ingest_wait(key_fingerprint: str, kib: int) -> int:
-    """0 if a request with this (valid) key and a body of `kib` whole KiB may go on, and it is
-    counted; else seconds to wait. A body under 1 KiB counts as a request only."""
-    requests = _over(_limits("INGEST_RATE_LIMIT"), limiter.hit, "ingest-requests", key_fingerprint)
-    volume = _over(_limits("INGEST_KIB_LIMIT"), limiter.hit, "ingest-kib", key_fingerprint, cost=kib) if kib else 0
+def ingest_wait(channel_id: int, kib: int) -> int:
+    """0 if a request with a valid key of this channel and a body of `kib` whole KiB may go on, and it
+    is counted; else seconds to wait. A body under 1 KiB counts as a request only."""
+    channel = str(channel_id)
+    requests = _over(_limits("INGEST_RATE_LIMIT"), limiter.hit, "ingest-requests", channel)
+    volume = _over(_limits("INGEST_KIB_LIMIT"), limiter.hit, "ingest-kib", channel, cost=kib) if kib else 0
     return max(requests, volume)
 
 
