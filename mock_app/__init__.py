@@ -104,6 +104,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         SESSION_MAX_SECONDS=12 * 3600,  # and this long after login, whatever
         LOGIN_ADDRESS_LIMIT="30 per minute",  # attempts (password hashes) per client address; throttle.py
         LOGIN_FAILURE_LIMITS="5 per minute; 20 per hour",  # failures per (account, address)
+        PASSWORD_MIN_LENGTH=12,  # characters of a new password (`flask set-password`); auth.py
         INGEST_RATE_LIMIT="50 per second",  # requests per API key
         INGEST_KIB_LIMIT="1024 per 10 seconds",  # KiB of request bodies per API key
         INGEST_MAX_MESSAGES=100,  # per batch; more is a 413
