@@ -9,6 +9,7 @@ from typing import Any
 from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import form_limits, keys
 from .config import load_from_environment, trusted_hosts
@@ -111,6 +112,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         INGEST_CHANNEL_QUOTA_BYTES=16 * 1024 * 1024,  # stored message bodies per channel; more is a 413
         JSON_MAX_DEPTH=32,  # nesting of arrays and objects in an API body
         MAX_CONTENT_LENGTH=1024 * 1024,
+        TRUSTED_PROXIES=0,  # reverse proxies in front whose X-Forwarded-For and -Proto are believed
         FORM_MAX_BYTES=16 * 1024,  # a form's body, and its fields, before it is parsed; form_limits.py
         FORM_MAX_FIELDS=32,
         SESSION_COOKIE_HTTPONLY=True,
@@ -134,6 +136,9 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     db.init_app(app)
     state_db.init_app(app)  # sessions and throttle counters, beside the database
     app.wsgi_app = body_limit.LimitChunkedBodies(app.wsgi_app, app.config)  # type: ignore[method-assign]
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:  # the client's address, which the throttles count, is then the one the nearest proxy saw
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(settings.bp)
