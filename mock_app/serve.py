@@ -4,12 +4,13 @@
 
 Waitress parses requests and writes answers in its own asynchronous front end, so a client that
 trickles its header or reads its answer slowly holds a socket there, never one of the threads
-that run the app. It buffers no more of a body than the app takes (`MAX_CONTENT_LENGTH`):
-past that it answers 413 itself, before reading the body. It holds at most `CONNECTION_LIMIT`
-connections, `CONNECTIONS_PER_ADDRESS` of them from one client address (front_end.py). The app
-is built once, before any thread serves, so the database and the instance secrets are made a
-single time, and these settings are read from it (FLASK_* variables). The access log names the
-path, never the query string: a key sent as `?key=...` must not land in a log file.
+that run the app. It buffers no more of a body than the app takes (`MAX_CONTENT_LENGTH`; a form,
+`FORM_MAX_BYTES`): past that it answers 413 itself, before reading the body. It holds at most
+`CONNECTION_LIMIT` connections, `CONNECTIONS_PER_ADDRESS` of them from one client address
+(front_end.py). The app is built once, before any thread serves, so the database and the
+instance secrets are made a single time, and these settings are read from it (FLASK_* variables).
+The access log names the path, never the query string: a key sent as `?key=...` must not land in
+a log file.
 """
 
 import argparse
@@ -89,7 +90,8 @@ def main(argv: list[str] | None = None) -> None:
     # A slow client costs a socket in the front end, so allow many; each thread still serves one request.
     _allow_open_files(app.config["CONNECTION_LIMIT"] + SPARE_FILES)
     server = front_end.create_server(
-        AccessLog(app), listener, app.config["CONNECTIONS_PER_ADDRESS"], threads=args.threads,
+        AccessLog(app), listener, app.config["CONNECTIONS_PER_ADDRESS"], app.config["FORM_MAX_BYTES"],
+        threads=args.threads,
         connection_limit=app.config["CONNECTION_LIMIT"],
         # Bodies are buffered (to disk past 512 KiB) before the app sees them: no more than it takes.
         # Waitress refuses a body of this size or more, the app one over MAX_CONTENT_LENGTH: the same.

@@ -11,7 +11,7 @@ from mock_app.testing import ProcessServer, SeededDatabase, serve_in_process
 from tests.http_client import HttpSession
 
 PER_ADDRESS, ATTACKER = 2, "127.0.0.2"
-MAX_CONTENT_LENGTH = 1024 * 1024  # the default
+MAX_CONTENT_LENGTH, FORM_MAX_BYTES = 1024 * 1024, 16 * 1024  # the defaults
 TIMEOUT_S = 30.0  # a bound on a broken server, not a verdict: every answer below comes at once
 GET_LOGIN = b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
@@ -55,6 +55,27 @@ def test_a_body_over_the_apps_limit_is_refused_before_it_is_read(server: Process
         header = f"POST /v2/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {MAX_CONTENT_LENGTH + 1}\r\n\r\n"
         sock.sendall(header.encode())
         sock.shutdown(socket.SHUT_WR)  # not a byte of the body: a server waiting for it sees the end, not a body
+
+        status = _answer(sock, "POST").status
+
+    assert status == 413
+
+
+FORM = "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+FORMS_OVER_THE_LIMIT = {
+    "with a length": f"{FORM}Content-Length: {FORM_MAX_BYTES + 1}\r\n\r\n".encode(),
+    "chunked": f"{FORM}Transfer-Encoding: chunked\r\n\r\n{FORM_MAX_BYTES + 1:x}\r\n".encode()
+    + b"a" * (FORM_MAX_BYTES + 1),
+}
+
+
+@pytest.mark.parametrize("request_start", FORMS_OVER_THE_LIMIT.values(), ids=FORMS_OVER_THE_LIMIT.keys())
+def test_a_form_over_its_limit_is_refused_before_the_rest_is_read(server: ProcessServer, request_start: bytes) -> None:
+    """The app refused it, but only once the front end had taken in up to 1 MiB of it: six threads
+    posting 1 MB login forms made that the server's busiest work."""
+    with _connect(server) as sock:
+        sock.sendall(request_start)
+        sock.shutdown(socket.SHUT_WR)  # the body never ends: a server waiting for it sees the end instead
 
         status = _answer(sock, "POST").status
 
