@@ -41,7 +41,8 @@ Attack = Callable[[ProcessServer], AbstractContextManager[Callable[[], str]]]  #
 
 
 def _count(statuses: list[int | None]) -> str:
-    counts = {str(status or "no answer"): statuses.count(status) for status in dict.fromkeys(sorted(statuses, key=str))}
+    names = {None: "no answer", abuse.RESET: "closed unanswered"}
+    counts = {names.get(status, str(status)): statuses.count(status) for status in sorted(set(statuses), key=str)}
     return ", ".join(f"{status}: {count}" for status, count in counts.items())
 
 
