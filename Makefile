@@ -64,9 +64,13 @@ run: $(STAMP)  ## serve the mock app at http://127.0.0.1:5000 for clicking throu
 serve: $(STAMP)  ## serve the mock app with waitress (12 threads; slow clients wait in its async front end) at http://127.0.0.1:8000 (PORT=...)
 	$(PY) -m mock_app.serve --bind 127.0.0.1:$(PORT)
 
-attack: $(STAMP)  ## 200 slow clients against the `make serve` server: the bounded test, then the figures
-	$(PYTEST) tests/test_slow_clients.py --tracing=off $(PYTEST_ARGS)
+# The tests of the attacks on the front end and on parsing come first: the figures mean little if they fail.
+ATTACK_TESTS := tests/test_slow_clients.py tests/test_front_end.py tests/test_worst_case_json.py tests/test_form_limits.py
+
+attack: $(STAMP)  ## slow clients, 1,000 sockets from one address, worst-case bodies, form floods against `make serve`: the bounded tests, then the figures
+	$(PYTEST) $(ATTACK_TESTS) --tracing=off $(PYTEST_ARGS)
 	$(PY) -m benchmarks.slow_clients $(ATTACK_ARGS)
+	$(PY) -m benchmarks.attacks $(ATTACKS_ARGS)
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
 	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)

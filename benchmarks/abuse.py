@@ -19,12 +19,11 @@ sharing the counters. Loopback only; every flood is bounded (tests/abuse.py).
 
 import argparse
 import functools
-import os
 import time
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.common import machine, percentiles, progress, publish, table
+from benchmarks.common import machine, measured_under_load, percentiles, progress, publish, table
 from benchmarks.server_load import UNLIMITED
 from benchmarks.serving import ServerCommand, Servers, gunicorn, integration_channel_page, seeded_servers
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
@@ -160,14 +159,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     with seeded_servers() as servers:
         for name in names:
             rows += measure(name, servers, args)
-    result = {
-        "machine": at_start,
-        "load_average_1m_at_end": os.getloadavg()[0],
-        "threads": args.threads,
-        "seconds": args.seconds,
-        "rows": rows,
-        "table": render(rows),
-    }
+    result = measured_under_load(at_start, rows, render(rows), threads=args.threads, seconds=args.seconds)
     publish("abuse", TITLE, result)
     return result
 

@@ -30,6 +30,15 @@ def percentiles(seconds: Sequence[float]) -> dict[str, float]:
     return {"p50_ms": round(statistics.median(ms), 1), "p99_ms": round(p99, 1), "max_ms": round(ms[-1], 1)}
 
 
+def measured_under_load(
+    at_start: dict[str, Any], rows: list[dict[str, Any]], rendered: str, **settings: Any
+) -> dict[str, Any]:
+    """A benchmark's result: the machine and its load at the start and the end (other work on this
+    2-core machine moves the figures, so the load is part of them), its settings, rows and table."""
+    end = os.getloadavg()[0]
+    return {"machine": at_start, "load_average_1m_at_end": end, **settings, "rows": rows, "table": rendered}
+
+
 def progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 

@@ -5,10 +5,10 @@
 Each server starts on its own copy of a freshly seeded database, on a loopback socket bound for it
 (mock_app/testing.py). The normal user logs in and regenerates the key of the demo account's
 Integration channel `--regenerations` times (each followed by the page it leads to), first alone,
-then while `--sockets` sockets each send one more byte of a header they never finish every 0.1 s.
-A request with no answer within --timeout seconds counts as not answered. `--compare` adds
-gunicorn's gthread workers (the server before) and its gevent workers, where installed
-(`pip install -e '.[bench]'`).
+then while `--sockets` sockets, from four other loopback addresses, each send one more byte of a
+header they never finish every 0.1 s. A request with no answer within --timeout seconds counts as
+not answered. `--compare` adds gunicorn's gthread workers (the server before) and its gevent
+workers, where installed (`pip install -e '.[bench]'`).
 """
 
 import argparse
@@ -20,7 +20,7 @@ from benchmarks.serving import ServerCommand, Servers, gunicorn, installed, inte
 from mock_app.seed import DEMO_ACCOUNT
 from mock_app.testing import serve_command
 from tests import http_client
-from tests.slow_clients import SlowClients, Step, normal_user
+from tests.slow_clients import SPREAD, SlowClients, Step, normal_user
 
 TITLE = "### Slow clients: a normal user's requests while sockets trickle partial headers"
 # Each server, and the module it needs.
@@ -49,7 +49,7 @@ def measure_server(name: str, servers: Servers, sockets: int, regenerations: int
         alone = normal_user(server.url, DEMO_ACCOUNT, channel, regenerations)
         rows = [{"server": name, "slow_sockets": 0, "still_open": 0, **_figures(alone)}]
         progress(f"slow clients: {name}, {sockets} slow sockets")
-        with SlowClients("127.0.0.1", server.port, count=sockets) as attack:
+        with SlowClients("127.0.0.1", server.port, count=sockets, sources=SPREAD) as attack:
             steps = normal_user(server.url, DEMO_ACCOUNT, channel, regenerations)
         rows.append({"server": name, "slow_sockets": sockets, "still_open": attack.still_open, **_figures(steps)})
     return rows

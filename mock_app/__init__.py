@@ -9,8 +9,9 @@ from typing import Any
 from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import keys
+from . import form_limits, keys
 from .config import load_from_environment, trusted_hosts
 from .publish import PRIVATE_FILE, PRIVATE_FOLDER, create_private_file, make_private, publish_once
 
@@ -96,6 +97,7 @@ def _error_page(error: HTTPException) -> tuple[str, int, dict[str, str]]:
 def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
     """Build the app; `test_config` replaces the FLASK_* environment, `instance_path` the ./instance folder."""
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.request_class = form_limits.BoundedFormRequest
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "botanalytics.sqlite"),
         DB_BUSY_TIMEOUT=30.0,
@@ -103,12 +105,18 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
         SESSION_MAX_SECONDS=12 * 3600,  # and this long after login, whatever
         LOGIN_ADDRESS_LIMIT="30 per minute",  # attempts (password hashes) per client address; throttle.py
         LOGIN_FAILURE_LIMITS="5 per minute; 20 per hour",  # failures per (account, address)
+        PASSWORD_MIN_LENGTH=12,  # characters of a new password (`flask set-password`); auth.py
         INGEST_RATE_LIMIT="50 per second",  # requests per API key
         INGEST_KIB_LIMIT="1024 per 10 seconds",  # KiB of request bodies per API key
         INGEST_MAX_MESSAGES=100,  # per batch; more is a 413
         INGEST_CHANNEL_QUOTA_BYTES=16 * 1024 * 1024,  # stored message bodies per channel; more is a 413
         JSON_MAX_DEPTH=32,  # nesting of arrays and objects in an API body
         MAX_CONTENT_LENGTH=1024 * 1024,
+        TRUSTED_PROXIES=0,  # reverse proxies in front whose X-Forwarded-For and -Proto are believed
+        CONNECTION_LIMIT=1000,  # `make serve`'s open connections in all (serve.py),
+        CONNECTIONS_PER_ADDRESS=100,  # and from one client address (front_end.py; 0: no cap)
+        FORM_MAX_BYTES=16 * 1024,  # a form's body, and its fields, before it is parsed; form_limits.py
+        FORM_MAX_FIELDS=32,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
@@ -130,6 +138,9 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     db.init_app(app)
     state_db.init_app(app)  # sessions and throttle counters, beside the database
     app.wsgi_app = body_limit.LimitChunkedBodies(app.wsgi_app, app.config)  # type: ignore[method-assign]
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:  # the client's address, which the throttles count, is then the one the nearest proxy saw
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(settings.bp)

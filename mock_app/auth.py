@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import click
-from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from . import sessions, throttle
@@ -66,7 +66,7 @@ def login() -> Any:
 
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")
-    wait = throttle.login_wait(email, request.remote_addr)
+    wait = throttle.login_wait(email, request.remote_addr)  # counted as a failure until it succeeds
     if wait:  # answered before any password hash: a flood costs no hashing beyond the budget
         error = f"Too many attempts. Wait {wait} seconds, then try again."
         page, status = _login_page(429, error=error, email=email)
@@ -75,7 +75,6 @@ def login() -> Any:
     user = get_db().execute("SELECT * FROM user WHERE email = ?", (email,)).fetchone()
     password_hash = user["password_hash"] if user else _stand_in_hash()
     if not check_password_hash(password_hash, password) or user is None:
-        throttle.login_failed(email, request.remote_addr)
         return _login_page(401, error="The email or password is not right.", email=email)
 
     throttle.login_succeeded(email, request.remote_addr)
@@ -93,11 +92,28 @@ def logout() -> Any:
     return redirect(url_for("auth.login"))
 
 
+class PasswordRefused(ValueError):
+    """A new password the policy refuses; the message says why, for the person who chose it."""
+
+
+def password_problem(password: str) -> str | None:
+    """Why `password` may not be set, or None. Length is the rule (NIST SP 800-63B's advice: no
+    rules of composition); `PASSWORD_MIN_LENGTH` characters at least, 12 by default."""
+    minimum = current_app.config["PASSWORD_MIN_LENGTH"]
+    if len(password) < minimum:
+        return f"The password must be at least {minimum} characters long; this one has {len(password)}."
+    return None
+
+
 def change_password(user_id: int, new_password: str) -> None:
-    """Set the user's password and end all their sessions, the current one included.
+    """Set the user's password and end all their sessions, the current one included; PasswordRefused
+    if the policy refuses it, and then nothing changes.
 
     Sessions are honoured only under the password hash they were opened with (sessions.py),
     so they all end when this commits; the rows are deleted afterwards to tidy up."""
+    problem = password_problem(new_password)
+    if problem:
+        raise PasswordRefused(problem)
     with write_transaction() as db:
         db.execute("UPDATE user SET password_hash = ? WHERE id = ?", (generate_password_hash(new_password), user_id))
     sessions.end_all(user_id)
@@ -111,5 +127,8 @@ def set_password_command(email: str, password: str) -> None:
     user = get_db().execute("SELECT id FROM user WHERE email = ?", (email.strip().lower(),)).fetchone()
     if user is None:
         raise click.ClickException(f"No user has the email {email}.")
-    change_password(user["id"], password)
+    try:
+        change_password(user["id"], password)
+    except PasswordRefused as refused:
+        raise click.ClickException(str(refused)) from None
     click.echo(f"Password changed for {email}; all of its sessions have ended.")

@@ -1,9 +1,10 @@
 """The ingestion API, `POST /v2/messages`: the proof that a key works or does not.
 
-Fair to every tenant: a key may send `INGEST_RATE_LIMIT` requests and `INGEST_KIB_LIMIT` KiB of
-body (parsing a 1 MiB body holds the interpreter for tens of ms) before it gets 429 with a
-Retry-After; a batch holds at most `INGEST_MAX_MESSAGES` messages, so a write transaction is a
-few hundred microseconds; and a channel stores at most `INGEST_CHANNEL_QUOTA_BYTES` of messages.
+Fair to every tenant: a channel's keys may send `INGEST_RATE_LIMIT` requests and `INGEST_KIB_LIMIT`
+KiB of body (parsing a 1 MiB body holds the interpreter for tens of ms) before they get 429 with a
+Retry-After, a budget that a new key does not reset; a batch holds at most `INGEST_MAX_MESSAGES`
+messages, so a write transaction is a few hundred microseconds; and a channel stores at most
+`INGEST_CHANNEL_QUOTA_BYTES` of messages.
 Over-large batches and a full channel both answer 413 ("content too large"): the fix is on the
 client's side (smaller batches; a channel with room), retrying cannot help, and the SDKs log a
 4xx's `errors` without retrying it. 429 is kept for "later will do", which the SDKs retry.
@@ -158,7 +159,7 @@ def _check_batch(channel_type: str, body: Any) -> tuple[list[dict[str, Any]], li
 
 def _too_many(wait: int) -> tuple[Response, int]:
     limits = f"{throttle.describe('INGEST_RATE_LIMIT', 'requests')} and {throttle.describe('INGEST_KIB_LIMIT', 'KiB')}"
-    response, status = error(429, f"Too many requests with this key: it may send {limits}. Retry in {wait} s.")
+    response, status = error(429, f"Too many requests for this channel: its keys may send {limits}. Retry in {wait} s.")
     response.headers["Retry-After"] = str(wait)
     return response, status
 
@@ -193,7 +194,7 @@ def messages() -> tuple[Response, int]:
     if not request.is_json:
         return error(400, NOT_JSON)
     data = request.get_data(cache=False)  # over MAX_CONTENT_LENGTH: 413, with a length or chunked
-    wait = throttle.ingest_wait(g.key_fingerprint, kib=len(data) // 1024)
+    wait = throttle.ingest_wait(channel["id"], kib=len(data) // 1024)
     if wait:
         return _too_many(wait)
     if channel["disabled"]:

@@ -5,9 +5,13 @@ of which is JSON: stored and served again, they would make invalid JSON. It also
 per level, so a body nested 1,000 deep raised RecursionError, a 500. Here each of these is a
 `Refused` (a ValueError) whose message goes in the answer's `errors`.
 
-The depth is measured on the text before parsing, so the parser never goes deep: strings are cut
-out (a bracket inside one is not structure), the brackets left become +1 and -1, and the deepest
-running sum is the depth. Byte-level operations and C iterators do the work, a few ms per MiB.
+The depth is measured on the text before parsing, so the parser never goes deep, and in one pass
+over it: escape pairs (`\\` and the character after it) are cut out first, so every quote left
+opens or closes a string; splitting at the quotes, every other piece is outside the strings (a
+string that never ends runs to the end of the text); the brackets left become +1 and -1, and the
+deepest running sum is the depth. Each step reads each character once, in C: a few ms per MiB,
+whatever the body. (Cutting whole strings out with one pattern tried again from every quote of a
+string that never ends: a 62.5 KiB body of escaped quotes held the interpreter for 10 s.)
 """
 
 import json
@@ -17,7 +21,7 @@ from array import array
 from itertools import accumulate
 from typing import Any
 
-STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+ESCAPE = re.compile(r"\\.", re.DOTALL)  # starts only at a backslash: never a second try from the same place
 NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
 AS_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # as signed bytes: +1, +1, -1, -1
 
@@ -39,7 +43,8 @@ def _finite(text: str) -> float:
 
 def depth(text: str) -> int:
     """How deeply arrays and objects nest in the JSON `text` ({} is 1); exact for valid JSON."""
-    structure = STRING.sub("", text).encode("utf-8", "surrogatepass").translate(AS_STEPS, NOT_BRACKETS)
+    outside_strings = "".join(ESCAPE.sub("", text).split('"')[::2])
+    structure = outside_strings.encode("utf-8", "surrogatepass").translate(AS_STEPS, NOT_BRACKETS)
     return max(accumulate(array("b", structure)), default=0)
 
 

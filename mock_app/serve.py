@@ -4,9 +4,13 @@
 
 Waitress parses requests and writes answers in its own asynchronous front end, so a client that
 trickles its header or reads its answer slowly holds a socket there, never one of the threads
-that run the app. The app is built once, before any thread serves, so the database and the
-instance secrets are made a single time. The access log names the path, never the query string:
-a key sent as `?key=...` must not land in a log file.
+that run the app. It buffers no more of a body than the app takes (`MAX_CONTENT_LENGTH`; a form,
+`FORM_MAX_BYTES`): past that it answers 413 itself, before reading the body. It holds at most
+`CONNECTION_LIMIT` connections, `CONNECTIONS_PER_ADDRESS` of them from one client address
+(front_end.py). The app is built once, before any thread serves, so the database and the
+instance secrets are made a single time, and these settings are read from it (FLASK_* variables).
+The access log names the path, never the query string: a key sent as `?key=...` must not land in
+a log file.
 """
 
 import argparse
@@ -20,16 +24,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
-from waitress import serve
+from . import create_app, front_end
 
-from . import create_app
-
-# A slow client costs a socket in the front end, so allow many; each thread still serves one request.
-CONNECTION_LIMIT = 1000
-SPARE_FILES = 100  # the database, its WAL files, logs and the buffers of large bodies
-# Bodies are buffered (to disk past 512 KiB) before the app sees them; the app answers 413 above
-# MAX_CONTENT_LENGTH, and this bounds what one request can make the server buffer at all.
-MAX_REQUEST_BODY = 8 * 1024 * 1024
+SPARE_FILES = 100  # beyond one per connection: the database, its WAL files, logs and the buffers of large bodies
 # Percent-encode everything but plain path characters, so a path cannot forge a log line.
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
@@ -78,19 +75,32 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _listen(bind: str) -> socket.socket:
+    """A socket listening on HOST:PORT (an IPv6 host in brackets)."""
+    host, _, port = bind.rpartition(":")
+    host = host.strip("[]")
+    return socket.create_server((host, int(port)), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = _arguments(argv)
     logging.basicConfig(stream=sys.stderr, level=args.log_level.upper(), format=LOG_FORMAT)
     app = create_app()  # the database and the secrets, made once before any thread serves
-    where: dict[str, Any] = {"listen": args.bind}
-    if args.fd is not None:
-        where = {"sockets": [socket.socket(fileno=args.fd)]}
-    _allow_open_files(CONNECTION_LIMIT + SPARE_FILES)
-    serve(
-        AccessLog(app), **where, threads=args.threads, connection_limit=CONNECTION_LIMIT,
-        max_request_body_size=MAX_REQUEST_BODY, ident="botanalytics-mock",
+    listener = socket.socket(fileno=args.fd) if args.fd is not None else _listen(args.bind)
+    # A slow client costs a socket in the front end, so allow many; each thread still serves one request.
+    _allow_open_files(app.config["CONNECTION_LIMIT"] + SPARE_FILES)
+    server = front_end.create_server(
+        AccessLog(app), listener, app.config["CONNECTIONS_PER_ADDRESS"], app.config["FORM_MAX_BYTES"],
+        threads=args.threads,
+        connection_limit=app.config["CONNECTION_LIMIT"],
+        # Bodies are buffered (to disk past 512 KiB) before the app sees them: no more than it takes.
+        # Waitress refuses a body of this size or more, the app one over MAX_CONTENT_LENGTH: the same.
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1,
+        ident="botanalytics-mock",
         asyncore_use_poll=True,  # select() cannot watch a descriptor numbered 1024 or more
     )  # fmt: skip
+    server.print_listen("Serving on http://{}:{}")
+    server.run()
 
 
 if __name__ == "__main__":

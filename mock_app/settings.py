@@ -74,10 +74,14 @@ def regenerate(project_id: int, channel_id: int) -> Any:
 @bp.post("/channels/<id:channel_id>/verify")
 @login_required
 def verify(project_id: int, channel_id: int) -> Any:
-    """Integrated once a message has arrived with the channel's current key."""
-    selected = models.channel_or_404(project_id, channel_id)
-    received = models.has_message_with_current_key(channel_id, fingerprint(selected["api_key"]))
+    """Integrated once a message has arrived with the channel's current key.
+
+    Decided under the write lock Regenerate takes: the key read before it was taken could be
+    replaced meanwhile, and a new key that had sent nothing was marked Integrated."""
+    models.channel_or_404(project_id, channel_id)
     with write_transaction() as db:
+        key = db.execute("SELECT api_key FROM channel WHERE id = ?", (channel_id,)).fetchone()["api_key"]
+        received = models.has_message_with_current_key(channel_id, fingerprint(key))
         db.execute("UPDATE channel SET integrated = ? WHERE id = ?", (int(received), channel_id))
     if not received:
         flash("No message has arrived with this key yet. Send one from your bot, then Verify again.", "verify")

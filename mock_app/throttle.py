@@ -5,18 +5,22 @@ locking the owner out:
 - Every attempt from an address counts against `LOGIN_ADDRESS_LIMIT` (30 per minute) *before*
   its password is checked; past it the answer is 429 with no password hash at all. A flood of
   logins with random emails costs at most that many hashes (about 0.1 s of CPU each) per address.
-- Each failed attempt counts against `LOGIN_FAILURE_LIMITS` ("5 per minute; 20 per hour") for the
-  pair (account, address). Once a pair is over, only that address gets 429 for that account,
-  until its window ends: guessing slows to 20 per hour per address, while the owner, from any
-  other address, is never slowed, whatever the attacker does. A successful login clears the pair.
+- Every attempt then counts as a failure against `LOGIN_FAILURE_LIMITS` ("5 per minute; 20 per
+  hour") for the pair (account, address), in the same atomic step that checks the limit, and
+  before its password is checked; a successful login clears the pair. Counting only after the
+  hash let parallel guesses all pass the check first: 40 at once got 15 checked against a
+  limit of 5. Once a pair is over, only that address gets 429 for that account, until its
+  window ends: guessing slows to 20 per hour per address, while the owner, from any other
+  address, is never slowed, whatever the attacker does.
   A per-account limit across addresses would be the lock-out anyone could set off with the
   owner's email; its price is that an attacker with many addresses gets 20 guesses an hour each.
 - Someone sharing an address with the attacker (one NAT) shares the address budget. Addresses
-  are `request.remote_addr`: behind a reverse proxy, a ProxyFix must set it first.
+  are `request.remote_addr`: behind a reverse proxy, set `TRUSTED_PROXIES` so that it is the client's.
 
-The ingestion API is limited per key: `INGEST_RATE_LIMIT` requests (50 per second) and
-`INGEST_KIB_LIMIT` KiB of bodies (1024 per 10 seconds); past either, 429 with Retry-After, which
-the SDKs honour before retrying.
+The ingestion API is limited per channel, whatever its key: `INGEST_RATE_LIMIT` requests (50 per
+second) and `INGEST_KIB_LIMIT` KiB of bodies (1024 per 10 seconds); past either, 429 with
+Retry-After, which the SDKs honour before retrying. Counted per key, each Regenerate gave a fresh
+budget: four keys regenerated in turn had 36 MiB/s parsed against 0.4 MiB/s allowed.
 
 The counters live in the sessions file (state_db.py), so every worker process sees the same ones,
 each hit is one atomic UPSERT, and none of it waits on the data's write lock. Fixed windows: one
@@ -128,17 +132,22 @@ def _over(items: tuple[RateLimitItem, ...], check: Callable[..., bool], *identif
     return max((_wait(item, *identifiers) for item in over), default=0)
 
 
+def _spend(items: tuple[RateLimitItem, ...], *identifiers: str) -> int:
+    """Count one against each item in turn, each an atomic count-and-check, stopping at the first that
+    is over (a shorter window's refusals do not fill a longer one); its wait, or 0."""
+    for item in items:
+        if not limiter.hit(item, *identifiers):
+            return _wait(item, *identifiers)
+    return 0
+
+
 def login_wait(email: str, address: str | None) -> int:
-    """0 if this login attempt may check its password (and it is counted); else seconds to wait."""
+    """0 if this login attempt may check its password; else seconds to wait. Either way it is counted,
+    against the address and, until it succeeds, as a failure of the pair (account, address)."""
     pair = (address or "unknown", _account(email))
-    return _over(_limits("LOGIN_FAILURE_LIMITS"), limiter.test, "login-failures", *pair) or _over(
-        _limits("LOGIN_ADDRESS_LIMIT"), limiter.hit, "login-attempts", pair[0]
+    return _spend(_limits("LOGIN_ADDRESS_LIMIT"), "login-attempts", pair[0]) or _spend(
+        _limits("LOGIN_FAILURE_LIMITS"), "login-failures", *pair
     )
-
-
-def login_failed(email: str, address: str | None) -> None:
-    for item in _limits("LOGIN_FAILURE_LIMITS"):
-        limiter.hit(item, "login-failures", address or "unknown", _account(email))
 
 
 def login_succeeded(email: str, address: str | None) -> None:
@@ -146,11 +155,12 @@ def login_succeeded(email: str, address: str | None) -> None:
         limiter.clear(item, "login-failures", address or "unknown", _account(email))
 
 
-def ingest_wait(key_fingerprint: str, kib: int) -> int:
-    """0 if a request with this (valid) key and a body of `kib` whole KiB may go on, and it is
-    counted; else seconds to wait. A body under 1 KiB counts as a request only."""
-    requests = _over(_limits("INGEST_RATE_LIMIT"), limiter.hit, "ingest-requests", key_fingerprint)
-    volume = _over(_limits("INGEST_KIB_LIMIT"), limiter.hit, "ingest-kib", key_fingerprint, cost=kib) if kib else 0
+def ingest_wait(channel_id: int, kib: int) -> int:
+    """0 if a request with a valid key of this channel and a body of `kib` whole KiB may go on, and it
+    is counted; else seconds to wait. A body under 1 KiB counts as a request only."""
+    channel = str(channel_id)
+    requests = _over(_limits("INGEST_RATE_LIMIT"), limiter.hit, "ingest-requests", channel)
+    volume = _over(_limits("INGEST_KIB_LIMIT"), limiter.hit, "ingest-kib", channel, cost=kib) if kib else 0
     return max(requests, volume)
 
 

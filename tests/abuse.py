@@ -19,6 +19,7 @@ from tests.forms import form_token
 from tests.http_client import Answer, HttpSession
 
 DEADLINE_S = 120.0  # no flood runs longer than this, whatever happens
+RESET = 0  # the status of an attempt whose connection was closed before any answer came
 
 
 class ClientAt(HttpSession):
@@ -107,20 +108,64 @@ def random_emails(base_url: str, sources: list[str], threads: int = 4, per_threa
     return Flood(client, attempt, threads, per_thread)
 
 
+def posting(
+    base_url: str,
+    source: str,
+    path: str,
+    body: bytes,
+    headers: dict[str, str],
+    threads: int = 4,
+    per_thread: int = 1000,
+) -> Flood:
+    """`body` posted to `path` from `source` as fast as it is answered."""
+    return Flood(
+        lambda _: ClientAt(base_url, source),
+        lambda sender, _: sender.request("POST", path, body, headers).status,
+        threads, per_thread,
+    )  # fmt: skip
+
+
 def key_flood(base_url: str, source: str, key: str, body: bytes, threads: int = 4, per_thread: int = 1000) -> Flood:
     """One key posting `body` to the ingestion API as fast as it is answered."""
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
-    return Flood(
-        lambda _: ClientAt(base_url, source),
-        lambda sender, _: sender.request("POST", "/v2/messages", body, headers).status,
-        threads, per_thread,
-    )  # fmt: skip
+    return posting(base_url, source, "/v2/messages", body, headers, threads, per_thread)
+
+
+def form_flood(base_url: str, source: str, body: bytes, threads: int = 4, per_thread: int = 1000) -> Flood:
+    """Login forms of `body` (see `field_bomb`) from `source`, each with a valid form token."""
+
+    def client(_: int) -> ClientAt:
+        flooder = ClientAt(base_url, source)
+        flooder.open_login_form()
+        return flooder
+
+    def attempt(flooder: ClientAt, _: int) -> int:
+        token = f"csrf_token={flooder.token}&".encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        try:
+            return flooder.request("POST", "/login", token + body, headers).status
+        except OSError:  # a server that refuses the form unread may close while it is still being sent
+            return RESET
+
+    return Flood(client, attempt, threads, per_thread)
 
 
 def empty_objects(size: int) -> bytes:
     """A batch of `{}` as large as fits in `size` bytes: the issue's flood."""
     count = (size - 20) // 3
     return ('{"messages":[' + ",".join(["{}"] * count) + "]}").encode()
+
+
+def worst_case_json(size: int) -> bytes:
+    """33 `[`, a `"`, then `\\"` up to `size` bytes: one string that never ends, made of escaped quotes.
+    It made the old depth check quadratic: 62.5 KiB froze the server for 10 s."""
+    return b"[" * 33 + b'"' + b'\\"' * ((size - 34) // 2)
+
+
+def field_bomb(size: int) -> bytes:
+    """A login form of about `size` bytes, nearly all of it one-letter fields: 250,000 of them in 1 MB."""
+    head = b"email=x%40example.test&password=x"
+    return head + b"&a=1" * ((size - len(head)) // 4)
 
 
 def full_batch(messages: int, text_bytes: int) -> bytes:

@@ -18,11 +18,14 @@ from tests.http_client import Answer, HttpSession
 # Never finished: no blank line ends it, so a server that reads headers in a worker waits forever.
 PARTIAL_HEADER = b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: " + b"a" * 4096
 CONNECT_TIMEOUT_S = 10.0
+# Four other loopback addresses: 200 sockets spread over them are 50 each, under the per-address cap.
+SPREAD = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
 
 
 @dataclass
 class SlowClients:
-    """`count` sockets to `host:port`; every `interval_s` each sends the next byte of its header.
+    """`count` sockets to `host:port`, from `sources` in turn when given (other loopback addresses);
+    every `interval_s` each sends the next byte of its header.
 
     Use as a context manager: entering connects every socket and waits (on an event, not a clock)
     until each has sent its first byte; leaving stops the trickle and closes them all.
@@ -33,6 +36,7 @@ class SlowClients:
     count: int = 200
     interval_s: float = 0.1  # the pace of the trickle: the attack itself, not a synchronisation
     max_rounds: int = 3000  # a bound on the attack's length whatever happens (5 min at 0.1 s)
+    sources: tuple[str, ...] = ()
     sockets: list[socket.socket] = field(default_factory=list, init=False)
     rounds: int = field(default=0, init=False)
     dropped: set[int] = field(default_factory=set, init=False)  # sockets the server closed or reset
@@ -47,8 +51,9 @@ class SlowClients:
 
     def __enter__(self) -> "SlowClients":
         try:
-            for _ in range(self.count):
-                sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
+            for index in range(self.count):
+                source = (self.sources[index % len(self.sources)], 0) if self.sources else None
+                sock = socket.create_connection((self.host, self.port), CONNECT_TIMEOUT_S, source)
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one byte, one segment
                 self.sockets.append(sock)
         except OSError:

@@ -40,8 +40,8 @@ def test_the_owner_logs_in_while_an_attacker_keeps_guessing_from_another_address
 
     assert owner == [302, 302, 302]
     assert set(attack.statuses) == {401, 429}
-    # Checked before hashing, counted after: parallel guesses may pass the check together, once each.
-    assert attack.statuses.count(401) <= FAILURES_PER_MINUTE + THREADS - 1
+    # Counted and checked in one step before hashing: parallel guesses cannot pass the check together.
+    assert attack.statuses.count(401) == FAILURES_PER_MINUTE
 
 
 def test_a_random_email_flood_costs_at_most_the_address_budget_while_another_account_regenerates(
@@ -88,9 +88,8 @@ def test_a_chunked_body_over_the_limit_gets_413_from_the_production_server(serve
             encode_chunked=True,
             headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
         )
-        response = connection.getresponse()
-        status, mimetype = response.status, response.headers.get_content_type()
+        status = connection.getresponse().status
     finally:
         connection.close()
 
-    assert (status, mimetype) == (413, "application/json")
+    assert status == 413  # from the front end, which buffers no more than the app would take

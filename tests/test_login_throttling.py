@@ -2,28 +2,34 @@
 failures count per (account, address), every attempt per address, and a 429 costs no password hash."""
 
 import secrets
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash
 
 from mock_app import auth as auth_module
 from mock_app import create_app, throttle
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions
+from tests.forms import AuthActions, csrf_token
 
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"  # documentation addresses: two clients, two places
 FAILURES_PER_MINUTE = 5  # the default LOGIN_FAILURE_LIMITS' first tier
 
 
-def _from(app: Flask, address: str) -> AuthActions:
+def _client_at(app: Flask, address: str) -> FlaskClient:
     """A browser at `address`."""
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
-    return AuthActions(client)
+    return client
+
+
+def _from(app: Flask, address: str) -> AuthActions:
+    return AuthActions(_client_at(app, address))
 
 
 @pytest.fixture
@@ -140,3 +146,20 @@ def test_hits_counted_in_parallel_are_counted_exactly(app: Flask, in_parallel: T
     allowed = list(in_parallel.map(hit, range(40)))
 
     assert allowed.count(True) == 10
+
+
+def test_parallel_guesses_get_no_more_checks_than_the_limit(app: Flask, hashes: list[str]) -> None:
+    """Checked before the hash and counted after it, 40 guesses at once got 15 checked against 5."""
+    guessers = [_client_at(app, ATTACKER) for _ in range(40)]
+    forms = [{"csrf_token": csrf_token(guesser), "email": DEMO_ACCOUNT.email} for guesser in guessers]
+    together = threading.Barrier(len(guessers))
+
+    def guess(n: int) -> int:
+        together.wait()  # all 40 sent at once
+        return guessers[n].post("/login", data={**forms[n], "password": f"guess-{n}"}).status_code
+
+    with ThreadPoolExecutor(len(guessers)) as pool:
+        statuses = list(pool.map(guess, range(len(guessers))))
+
+    assert sorted(statuses) == [401] * FAILURES_PER_MINUTE + [429] * (len(guessers) - FAILURES_PER_MINUTE)
+    assert len(hashes) == FAILURES_PER_MINUTE

@@ -199,3 +199,14 @@ def test_the_sessions_file_is_private_whatever_the_umask(seeded_database: Seeded
 
     assert files[0].name == "data.sessions.sqlite"  # beside the data, never in a folder all tests share
     assert modes == [0o600] * 3
+
+
+@pytest.mark.parametrize("password", ["", "x", "eleven-char"])
+def test_set_password_command_refuses_a_short_password_and_changes_nothing(
+    app: Flask, logged_in: FlaskClient, password: str
+) -> None:
+    result = app.test_cli_runner().invoke(args=["set-password", DEMO_ACCOUNT.email, "--password", password])
+
+    assert result.exit_code != 0 and "at least 12 characters" in result.output
+    assert _is_logged_in(logged_in)
+    assert AuthActions(app.test_client()).login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password).status_code == 302
