@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from pages import labels
 
-from .ocr import Word, words
+from .ocr import WIDTH, Word, words
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -89,6 +89,16 @@ def _same_word(a: str, b: str) -> bool:
 def _find(phrase: str, read: list[Word], near: Shown | None = None) -> list[Word] | None:
     """The figure's words that spell `phrase` (OCR may glue two words into one, or split one), or None;
     where the figure has it several times, the one closest to where the screen has it."""
+    found = _every(phrase, read)
+    if not found:
+        return None
+    if near is None:
+        return found[0]
+    return min(found, key=lambda words: _distance(near, words))
+
+
+def _every(phrase: str, read: list[Word]) -> list[list[Word]]:
+    """Each place in the figure's words that spells `phrase`."""
     wanted = _tokens(phrase)
     tokens = ["".join(_tokens(word.text)) for word in read]
     found = [
@@ -104,11 +114,7 @@ def _find(phrase: str, read: list[Word], near: Shown | None = None) -> list[Word
         for start in range(len(tokens) - width + 1)
         if _same_word(glued, "".join(tokens[start : start + width]))
     ]
-    if not found:
-        return None
-    if near is None:
-        return found[0]
-    return min(found, key=lambda words: _distance(near, words))
+    return found
 
 
 def _distance(word: Shown, found: list[Word]) -> float:
@@ -151,17 +157,23 @@ def judge(
         if found is None or _moved(word, found, seen_height):
             # Read the place where the screen has it once more on its own: a word beside a box or an arrow,
             # or in a small light font on a dark ground, is often missed or misplaced in the whole picture.
-            found = _find(word.text, words(_around(clean, where))) and [Word(word.text, where.x, where.y)] or found
+            local = _find(word.text, words(_around(clean, where), WIDTH / clean.width))
+            found = [Word(word.text, where.x, where.y)] if local else found
         if found is None:
             near = _near(word.text, read)
             verdict.changes.append(
                 f"`{near}` → `{word.text}`" if near else f"the figure does not show `{word.text}`, which the screen has"
             )
-        elif _moved(word, found, seen_height):
+        elif _moved(word, found, seen_height) and _once(word.text, read, shown):
             verdict.changes.append(f"`{word.text}` has moved")
     verdict.changes += _gone(read, on_screen)
     verdict.changes += [change for region in regions if (change := _look(region, picture, ours, seen_height))]
     return verdict
+
+
+def _once(text: str, read: list[Word], shown: list[Shown]) -> bool:
+    """The word is once on screen and once in the figure: only then can the two be told to be the same one."""
+    return sum(word.text == text for word in shown) == 1 and len(_every(text, read)) == 1
 
 
 def _around(picture: Image.Image, word: Shown) -> Image.Image:

@@ -40,11 +40,12 @@ def engine() -> str | None:
         return None
 
 
-def words(image: Image.Image) -> list[Word]:
-    """The words of an image in reading order, as Tesseract reads them, each with where it is."""
+def words(image: Image.Image, scale: float | None = None) -> list[Word]:
+    """The words of an image in reading order, as Tesseract reads them, each with where it is.
+    `scale`: how much to enlarge it (by default, to the width Tesseract reads a whole window best at)."""
     import pytesseract
 
-    grey = _legible(image)
+    grey = _legible(image, scale or WIDTH / image.width)
     data = pytesseract.image_to_data(grey, output_type=pytesseract.Output.DICT)
     found = []
     for index, text in enumerate(data["text"]):
@@ -55,12 +56,13 @@ def words(image: Image.Image) -> list[Word]:
     return found
 
 
-def _legible(image: Image.Image) -> Image.Image:
-    """Grey, at the width Tesseract reads best, with light text on dark ground turned dark on light:
-    Tesseract misses small grey words on a dark header otherwise."""
+def _legible(image: Image.Image, scale: float) -> Image.Image:
+    """Grey, enlarged, with light text on dark ground turned dark on light: Tesseract misses small grey
+    words on a dark header otherwise."""
     grey = image.convert("L")
-    if grey.width != WIDTH:
-        grey = grey.resize((WIDTH, round(grey.height * WIDTH / grey.width)), Image.Resampling.LANCZOS)
+    if scale != 1:
+        size = (round(grey.width * scale), round(grey.height * scale))
+        grey = grey.resize(size, Image.Resampling.LANCZOS)
     ground = grey.filter(ImageFilter.BoxBlur(20))
     dark = ground.point(lambda value: 255 if value < DARK else 0)
     lifted = ImageOps.invert(ImageChops.subtract(grey, ground, scale=0.25))  # what stands out, four times as much

@@ -3,14 +3,10 @@
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-import jinja2
 import pytest
-from flask import Flask
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
-import mock_app
 from docs_check.figures import VIEWPORT
 from docs_check.reading import Method, read
 from docs_check.results import HowToBroken, assert_holds
@@ -18,13 +14,12 @@ from docs_check.session import DEFAULT_HOW_TO
 from docs_check.walk import walk_method
 from e2e.timeout import TIMEOUT_MS
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, ThreadServer, serve_in_thread
+from mock_app.testing import SeededDatabase, TemplateEdit, ThreadServer, changed_app
 from pages import Header, LoginPage
 from pages.screen import Screen
 
 pytestmark = pytest.mark.docs
 
-TEMPLATES = Path(mock_app.__file__).resolve().parent / "templates"
 # The claim that must fail is expected to wait in vain; the rest of the walk is quick either way.
 CLAIM_TIMEOUT_MS = TIMEOUT_MS / 4
 
@@ -44,17 +39,8 @@ class Change:
     """One template of the app, edited; and the one failing finding it must cause in each method walked:
     its kind, and words of the step it must name."""
 
-    template: str
-    edits: tuple[tuple[str, str], ...]
+    edit: TemplateEdit
     failures: dict[str, tuple[str, str]]
-
-    def write(self, folder: Path) -> None:
-        text = (TEMPLATES / self.template).read_text()
-        for old, new in self.edits:
-            assert text.count(old) == 1, f"{self.template} no longer contains {old!r}: update this test"
-            text = text.replace(old, new)
-        (folder / self.template).parent.mkdir(parents=True, exist_ok=True)
-        (folder / self.template).write_text(text)
 
 
 REGENERATE_BUTTON = (
@@ -64,16 +50,14 @@ REGENERATE_BUTTON = (
 KEY_FIELD = '          <input id="{{ id }}-key"'
 CHANGES = {
     "channels-renamed": Change(
-        "settings/tabs.html",
-        ((" 'Channels')]", " 'Connections')]"),),
+        TemplateEdit("settings/tabs.html", ((" 'Channels')]", " 'Connections')]"),)),
         {
             "method-1": ("not-on-screen", "**Channels** tab"),
             "method-2": ("not-on-screen", "**Channels** tab"),
         },
     ),
     "regenerate-on-the-left": Change(
-        "settings/channels.html",
-        ((REGENERATE_BUTTON, ""), (KEY_FIELD, REGENERATE_BUTTON + KEY_FIELD)),
+        TemplateEdit("settings/channels.html", ((REGENERATE_BUTTON, ""), (KEY_FIELD, REGENERATE_BUTTON + KEY_FIELD))),
         # One method is enough here: the walk goes on to the end (reading every key of the account), and the
         # steps from Channels on are the same data in both methods.
         {"method-1": ("position", "on the right side")},
@@ -87,50 +71,41 @@ CASES = [
 ]
 
 
-def shadow_templates(overrides: Path) -> Callable[[Flask], None]:
-    """Serve the templates in `overrides` in place of the app's own of the same name."""
-
-    def prepare(app: Flask) -> None:
-        own = app.jinja_loader
-        assert own is not None, "the app has no template folder"
-        app.jinja_loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), own])
-
-    return prepare
-
-
 @pytest.fixture(scope="module")
-def changed_app(
+def app_with_change(
     request: pytest.FixtureRequest, seeded_database: SeededDatabase, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Change, ThreadServer]]:
     """The mock app with one change, served once for the tests that share it."""
     change = CHANGES[request.param]
-    overrides = tmp_path_factory.mktemp("templates")
-    change.write(overrides)
-    folder = tmp_path_factory.mktemp("changed-app")
-    with serve_in_thread(seeded_database, folder, prepare=shadow_templates(overrides)) as server:
+    with changed_app(seeded_database, tmp_path_factory.mktemp("changed-app"), [change.edit]) as server:
         yield change, server
 
 
+@pytest.fixture(scope="module")
+def browser_context_args(
+    browser_context_args: dict[str, object], app_with_change: tuple[Change, ThreadServer]
+) -> dict[str, object]:
+    """Contexts of this module open the changed app, at the figures' size."""
+    return {**browser_context_args, "base_url": app_with_change[1].url, "viewport": VIEWPORT}
+
+
 @pytest.fixture
-def changed_page(changed_app: tuple[Change, ThreadServer], browser: Browser) -> Iterator[Page]:
+def changed_page(app_with_change: tuple[Change, ThreadServer], new_context: Callable[..., BrowserContext]) -> Page:
     """The demo account logged in to the changed app, on its seeded data."""
-    _, server = changed_app
+    _, server = app_with_change
     server.reset()
-    context = browser.new_context(base_url=server.url, viewport=VIEWPORT)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+    page = new_context().new_page()
     # The mock's own account, whatever E2E_DEMO_EMAIL says about a deployment.
     LoginPage(page).open().log_in(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)
     expect(Header(page).profile_button).to_be_visible()
-    yield page
-    context.close()
+    return page
 
 
-@pytest.mark.parametrize(("changed_app", "method"), CASES, indirect=["changed_app"])
+@pytest.mark.parametrize(("app_with_change", "method"), CASES, indirect=["app_with_change"])
 def test_the_check_names_the_method_and_step_that_no_longer_holds(
-    changed_app: tuple[Change, ThreadServer], changed_page: Page, method: Method
+    app_with_change: tuple[Change, ThreadServer], changed_page: Page, method: Method
 ) -> None:
-    change, _ = changed_app
+    change, _ = app_with_change
     screen = Screen.of(changed_page, DEMO_ACCOUNT.active_project, DEMO_ACCOUNT.integration_channel)
 
     result = walk_method(screen, HOW_TO, method, timeout=CLAIM_TIMEOUT_MS)
