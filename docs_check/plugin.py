@@ -15,6 +15,7 @@ from mock_app.testing import ThreadServer
 from pages.screen import Screen
 
 from .figures import FIGURES, VIEWPORT, FigureBook, committed_renderer, renderer
+from .html_report import write_html_reports
 from .ocr import NO_OCR, engine
 from .reading import Document, Method, read
 from .reading.reader import UnreadableDocument
@@ -168,7 +169,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     prefix = config.getoption("docs_report", None) or str(Path(config.getoption("--output")) / "docs-report")
     base_url = config.getoption("base_url", None) or "the embedded mock app"
     strict = config.getoption("docs_strict", False)
-    config.stash[REPORT_FILES] = write_report(results, Path(prefix), base_url, strict)
+    # The pages a reviewer opens go in a folder named like the JSON and XML files, with their images.
+    pages = write_html_reports(results, Path(prefix), strict, base_url)
+    config.stash[REPORT_FILES] = write_report(results, Path(prefix), base_url, strict) + pages
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
