@@ -39,9 +39,10 @@ $(STAMP): pyproject.toml
 
 $(BROWSER_STAMP): $(STAMP)
 	$(PY) -m e2e.browser install
+	$(PY) -m docs_check.ocr install
 	touch $@
 
-setup: $(BROWSER_STAMP)  ## create .venv, install the project and get a Chromium
+setup: $(BROWSER_STAMP)  ## create .venv, install the project, get a Chromium and (where it can) Tesseract for figures
 
 e2e: setup  ## run the browser suite against the embedded mock app (WORKERS=N, BROWSER_SERVER=ws://...)
 	@$(call pytest_then_trace_failures,e2e -v)
@@ -103,6 +104,8 @@ docs: setup  ## retake the figures of the project's how-to (docs/regenerate-api-
 	$(PY) -m docs_check.update $(PYTEST_ARGS)
 
 # HOW_TO="a.mdx b.html" checks each document; DOCS_STRICT=1 fails on gaps too (names written otherwise, steps left out).
+# HOW_TO_ASSETS=DIR (a docs site's root) finds the documents' own figures, shown in the report and judged.
 docs-check: setup  ## check a how-to against the app: HOW_TO=PATH (MDX, Markdown, HTML or text; default: the project's own)
 	$(PYTEST) e2e/test_how_to.py -m docs --tracing=off $(PARALLEL) $(REMOTE) \
-	  $(foreach doc,$(HOW_TO),--how-to $(doc)) $(if $(DOCS_STRICT),--docs-strict) $(PYTEST_ARGS)
+	  $(foreach doc,$(HOW_TO),--how-to $(doc)) $(if $(DOCS_STRICT),--docs-strict) \
+	  $(if $(HOW_TO_ASSETS),--how-to-assets $(HOW_TO_ASSETS)) $(PYTEST_ARGS)

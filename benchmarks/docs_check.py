@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import OUTPUT, ROOT, median, progress, publish, table
+from docs_check.ocr import engine
 from docs_check.reading import read
 from docs_check.session import DEFAULT_HOW_TO
+from docs_check.update import every_figure
 
 TITLE = "Documentation check: reading a how-to, and checking both methods against the hand-written check"
 BASELINE = "8bb2903"  # the last commit whose check had its steps, claims and gaps written by hand
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     documents = [DEFAULT_HOW_TO, *sorted(FIXTURES.iterdir()), *([SEED] if SEED.exists() else [])]
     progress("docs check: reading each document")
     reads = reading_ms(documents, args.reads)
-    runs: dict[str, list[dict[str, float]]] = {"read": [], "baseline": [], "read, seed": []}
+    runs: dict[str, list[dict[str, float]]] = {"read": [], "baseline": [], "read, seed": [], "read, judged": []}
     with tempfile.TemporaryDirectory() as folder:
         baseline = Path(folder) / "baseline"
         subprocess.run(["git", "worktree", "add", "--detach", str(baseline), BASELINE], cwd=ROOT, check=True,
@@ -76,6 +78,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 runs["read"].append(run_check(ROOT, [], OUTPUT / "docs-read"))
                 if SEED.exists():
                     runs["read, seed"].append(run_check(ROOT, ["--how-to", str(SEED)], OUTPUT / "docs-seed"))
+                if engine():
+                    judged = ["--how-to-assets", str(ROOT / "docs")]
+                    runs["read, judged"].append(run_check(ROOT, judged, OUTPUT / "docs-judged"))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT, check=False)
     summary = {name: {key: median([run[key] for run in done]) for key in ("calls_s", "wall_s")}
@@ -86,6 +91,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "baseline": f"hand-written check ({BASELINE}), both methods",
         "read": "check read from docs/regenerate-api-key.md, both methods",
         "read, seed": "check read from the published how-to (plain text), both methods",
+        "read, judged": "the project's how-to with its own figures judged by OCR",
     }
     rows += [
         [
@@ -96,6 +102,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         for name, times in summary.items()
     ]
     rows.append(["read / hand-written", f"{ratio:.2f}x", "test calls, the same machine in turns (goal: at most 1.2x)"])
+    if "read, judged" in summary:
+        figures = len(every_figure(read(DEFAULT_HOW_TO)))
+        each = (summary["read, judged"]["calls_s"] - summary["read"]["calls_s"]) / figures
+        rows.append(
+            ["judging one figure", f"{each * 1000:.0f} ms", f"the difference over {figures} figures, {engine()}"]
+        )
     result = {"reads_ms": reads, "runs": runs, "summary": summary, "ratio": round(ratio, 3), "baseline": BASELINE}
     result["table"] = table(["What", "Time", "Notes"], rows)
     publish("docs_check", TITLE, result)

@@ -157,8 +157,7 @@ def judge(
         if found is None or _moved(word, found, seen_height):
             # Read the place where the screen has it once more on its own: a word beside a box or an arrow,
             # or in a small light font on a dark ground, is often missed or misplaced in the whole picture.
-            local = _find(word.text, words(_around(clean, where), WIDTH / clean.width))
-            found = [Word(word.text, where.x, where.y)] if local else found
+            found = [Word(word.text, where.x, where.y)] if _read_there(clean, where) else found
         if found is None:
             near = _near(word.text, read)
             verdict.changes.append(
@@ -176,16 +175,21 @@ def _once(text: str, read: list[Word], shown: list[Shown]) -> bool:
     return sum(word.text == text for word in shown) == 1 and len(_every(text, read)) == 1
 
 
-def _around(picture: Image.Image, word: Shown) -> Image.Image:
-    """The part of the picture where the screen has the word, with a margin of its size around it."""
-    width, height = max(word.width, 0.02) * 2, max(word.height, 0.01) * 3
-    box = (
-        int(max(0.0, word.x - width) * picture.width),
-        int(max(0.0, word.y - height) * picture.height),
-        int(min(1.0, word.x + width) * picture.width),
-        int(min(1.0, word.y + height) * picture.height),
-    )
-    return picture.crop(box)
+def _around(picture: Image.Image, word: Shown, pad: float) -> Image.Image:
+    """The part of the picture where the screen has the word, `pad` times its height around it."""
+    height_px = max(word.height * picture.height, 8.0)
+    half_width = word.width * picture.width / 2 + pad * height_px
+    half_height = height_px / 2 + pad * height_px
+    x, y = word.x * picture.width, word.y * picture.height
+    left, top = int(max(0, x - half_width)), int(max(0, y - half_height))
+    right, bottom = int(min(picture.width, x + half_width)), int(min(picture.height, y + half_height))
+    return picture.crop((left, top, right, bottom))
+
+
+def _read_there(picture: Image.Image, word: Shown) -> bool:
+    """Whether the word can be read where the screen has it, in a tight crop or a looser one."""
+    scale = WIDTH / picture.width
+    return any(_find(word.text, words(_around(picture, word, pad), scale)) for pad in (0.5, 1.5))
 
 
 def without_annotations(picture: Image.Image) -> Image.Image:
@@ -268,8 +272,9 @@ MOMENT = """([words, wholePage]) => {
     const [left, top, right, bottom] = share(box);
     shown.push([said, (left + right) / 2, (top + bottom) / 2, right - left, bottom - top]);
   }
-  const present = [...document.body.querySelectorAll("*")]
-    .map(text).filter((said) => words.includes(said));
+  // Every product word on the page, behind a prompt too, and inside longer text ("... a project is disabled").
+  const page = text(document.body).toLowerCase();
+  const present = words.filter((word) => page.includes(word.toLowerCase()));
   const regions = [];
   const header = document.querySelector("header, [role=banner]");
   const side = [...document.querySelectorAll("nav")].find((nav) => !nav.closest("header") && nav.checkVisibility());

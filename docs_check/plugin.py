@@ -58,7 +58,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--docs-report",
         default=None,
         metavar="PREFIX",
-        help="write the report to PREFIX.json and PREFIX.xml (default: <--output>/docs-report)",
+        help="write the report to PREFIX.json, PREFIX.xml and PREFIX/*.html (default: <--output>/docs-report)",
     )
     group.addoption(
         "--figure-tolerance",

@@ -1,11 +1,13 @@
 """The documentation check reads what a writer wrote: a clean how-to in any form yields no finding, and each
 kind of mistake a writer makes yields the right finding at the right line."""
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from docs_check.figures import FIGURES, FigureBook
 from docs_check.reading import read
 from docs_check.results import FindingKind
 from docs_check.walk import walk_method
@@ -101,3 +103,27 @@ def test_a_writers_mistake_yields_its_finding_at_its_line(screen: Screen, mistak
         assert found == []
     else:
         assert found[:1] == [(mistake.kind, mistake.line(path))], [result.describe(f) for f in result.findings]
+
+
+def test_without_an_ocr_engine_figures_are_found_and_shown_but_not_judged(
+    screen: Screen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    for name in ("logo", "tile-menu", "channel-row", "new-key"):
+        (site / "static" / "img" / "tile-route").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIGURES / "method-2" / "01-logo.png", site / "static" / "img" / "tile-route" / f"{name}.png")
+    monkeypatch.setattr("docs_check.walk.engine", lambda: None)
+    document = read(HOW_TOS / "tile-route.md")
+    book = FigureBook(output=tmp_path / "figures", compare=False, tolerance=0)
+
+    result = walk_method(screen, document, document.methods[0], book, CLAIM_TIMEOUT_MS, assets=site)
+
+    with_figures = [step for step in result.steps if step.step.figures]
+    assert [Path(step.document_figure or "").stem for step in with_figures] == [
+        "logo",
+        "tile-menu",
+        "channel-row",
+        "new-key",
+    ]
+    assert all(step.figure and step.judged is None for step in with_figures)
+    assert result.findings == []

@@ -33,7 +33,7 @@ CHANGES = {
         "`Regenerate` has moved",
     ),
     "removed": (
-        TemplateEdit("settings/channels.html", (("'Remove this channel', 'Removing channels", "'', 'Removing channels"),)),
+        TemplateEdit("settings/channels.html", (("'Remove this channel', 'Removing", "'', 'Removing"),)),
         "`Remove this channel`",
     ),
 }  # fmt: skip
