@@ -97,15 +97,18 @@ def _find(phrase: str, read: list[Word], near: Shown | None = None) -> list[Word
     return min(found, key=lambda words: _distance(near, words))
 
 
-def _every(phrase: str, read: list[Word]) -> list[list[Word]]:
-    """Each place in the figure's words that spells `phrase`."""
+def _every(phrase: str, read: list[Word], exact: bool = False) -> list[list[Word]]:
+    """Each place in the figure's words that spells `phrase` (`exact`: letter for letter, nothing glued)."""
+    same = (lambda a, b: a == b) if exact else _same_word
     wanted = _tokens(phrase)
     tokens = ["".join(_tokens(word.text)) for word in read]
     found = [
         read[start : start + len(wanted)]
         for start in range(len(tokens) - len(wanted) + 1)
-        if all(_same_word(wanted[i], tokens[start + i]) for i in range(len(wanted)))
+        if all(same(wanted[i], tokens[start + i]) for i in range(len(wanted)))
     ]
+    if exact:
+        return found
     glued = "".join(wanted)
     found += [
         read[start : start + width]
@@ -219,7 +222,7 @@ def _gone(read: list[Word], on_screen: set[str]) -> list[str]:
         single = len(_tokens(word)) == 1
         if word in on_screen or (single and _tokens(word)[0] in parts) or not _tokens(word):
             continue
-        if _find(word, read) is not None:
+        if _every(word, read, exact=True):  # letter for letter: "disabled project" in a sentence is not one
             gone.append(f"the figure shows `{word}`, which the screen no longer has here")
     return gone
 
