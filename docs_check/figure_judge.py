@@ -275,9 +275,12 @@ MOMENT = """([words, wholePage]) => {
     const [left, top, right, bottom] = share(box);
     shown.push([said, (left + right) / 2, (top + bottom) / 2, right - left, bottom - top]);
   }
-  // Every product word on the page, behind a prompt too, and inside longer text ("... a project is disabled").
+  // Every product word shown on the page, behind a prompt too: an element's whole text, or a phrase of several
+  // words inside longer text ("... a project is disabled"). A single word in a sentence is not a label shown.
   const page = text(document.body).toLowerCase();
-  const present = words.filter((word) => page.includes(word.toLowerCase()));
+  const whole = new Set([...document.body.querySelectorAll("*")]
+    .filter((element) => element.checkVisibility({ visibilityProperty: true })).map(text));
+  const present = words.filter((word) => whole.has(word) || (word.includes(" ") && page.includes(word.toLowerCase())));
   const regions = [];
   const header = document.querySelector("header, [role=banner]");
   const side = [...document.querySelectorAll("nav")].find((nav) => !nav.closest("header") && nav.checkVisibility());
