@@ -3,11 +3,12 @@ read documents (hand-written steps and claims, at BASELINE), side by side in the
 
 `python -m benchmarks.docs_check [--runs N]`: the checks take turns, so that other work on the machine weighs
 on both alike. Each check is `pytest e2e/test_how_to.py -m docs` in its own checkout, figures included, with
-the same virtualenv; the time is pytest's own for the test calls (`junit_duration_report=call`), and the
-whole process's wall time is given beside it.
+the same virtualenv, both comparing their figures with their committed ones; the time is pytest's own for
+the test calls (`junit_duration_report=call`), and the whole process's wall time is given beside it.
 """
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def reading_ms(paths: list[Path], repeats: int) -> dict[str, float]:
     return times
 
 
-def run_check(checkout: Path, extra: list[str], output: Path) -> dict[str, float]:
+def run_check(checkout: Path, extra: list[str], output: Path, must_pass: bool = True) -> dict[str, float]:
     """One run of the check in `checkout`: the test calls' seconds (pytest's own) and the process's wall time."""
     junit = output / "junit.xml"
     command = [sys.executable, "-m", "pytest", "e2e/test_how_to.py", "-m", "docs", "-q", "-p", "no:cacheprovider",
@@ -52,7 +53,7 @@ def run_check(checkout: Path, extra: list[str], output: Path) -> dict[str, float
     started = time.monotonic()
     finished = subprocess.run(command, cwd=checkout, capture_output=True, text=True, timeout=900)
     wall = time.monotonic() - started
-    if finished.returncode != 0:
+    if finished.returncode != 0 and must_pass:
         raise RuntimeError(f"the check in {checkout} failed:\n{finished.stdout[-2000:]}")
     calls = sum(float(case.get("time", 0)) for case in ET.parse(junit).getroot().iter("testcase"))
     return {"calls_s": round(calls, 2), "wall_s": round(wall, 2)}
@@ -71,10 +72,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         baseline = Path(folder) / "baseline"
         subprocess.run(["git", "worktree", "add", "--detach", str(baseline), BASELINE], cwd=ROOT, check=True,
                        capture_output=True)  # fmt: skip
+        # Both checks compare their figures with their committed ones: the baseline's were taken by another
+        # patch release of the browser, which it would take as a reason to skip comparing. Its figures may
+        # then drift and its test fail; the walk and the comparisons are made all the same.
+        shutil.copyfile(ROOT / "docs" / "figures" / "renderer.txt", baseline / "docs" / "figures" / "renderer.txt")
         try:
             for number in range(args.runs):
                 progress(f"docs check: run {number + 1} of {args.runs}, each check in turn")
-                runs["baseline"].append(run_check(baseline, [], OUTPUT / "docs-baseline"))
+                runs["baseline"].append(run_check(baseline, [], OUTPUT / "docs-baseline", must_pass=False))
                 runs["read"].append(run_check(ROOT, [], OUTPUT / "docs-read"))
                 if SEED.exists():
                     runs["read, seed"].append(run_check(ROOT, ["--how-to", str(SEED)], OUTPUT / "docs-seed"))
