@@ -278,8 +278,11 @@ MOMENT = """([words, wholePage]) => {
   // Every product word shown on the page, behind a prompt too: an element's whole text, or a phrase of several
   // words inside longer text ("... a project is disabled"). A single word in a sentence is not a label shown.
   const page = text(document.body).toLowerCase();
-  const whole = new Set([...document.body.querySelectorAll("*")]
-    .filter((element) => element.checkVisibility({ visibilityProperty: true })).map(text));
+  const own = (element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE)
+    .map((node) => node.textContent).join(" ").replace(/\\s+/g, " ").trim();  // "Connected" before its <time>
+  const visible = [...document.body.querySelectorAll("*")]
+    .filter((element) => element.checkVisibility({ visibilityProperty: true }));
+  const whole = new Set([...visible.map(text), ...visible.map(own)]);
   const present = words.filter((word) => whole.has(word) || (word.includes(" ") && page.includes(word.toLowerCase())));
   const regions = [];
   const header = document.querySelector("header, [role=banner]");
