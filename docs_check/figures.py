@@ -4,16 +4,20 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from PIL import Image, ImageChops
+from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, ViewportSize
+
+from .drift import COLOUR_TOLERANCE, CROWDED, WINDOW_RADIUS, difference
 
 FIGURES = Path(__file__).resolve().parents[1] / "docs" / "figures"
 # Which browser took the committed figures: another browser or version renders fonts differently,
 # so its figures are kept in the test output but not compared.
 RENDERER_FILE = FIGURES / "renderer.txt"
 VIEWPORT: ViewportSize = {"width": 1470, "height": 1016}  # the product's figures, in CSS pixels (shared/reference-ui)
-# A pixel counts as changed when one of its colour channels moved this much (of 255): less is anti-aliasing.
-PIXEL_THRESHOLD = 48
+# A pixel counts as changed when a colour channel moved this much (of 255) beyond what the other figure has
+# around it (docs_check.drift has the whole rule).
+PIXEL_THRESHOLD = COLOUR_TOLERANCE
+WINDOW = 2 * WINDOW_RADIUS + 1
 
 # Styles are set through the CSS object model from the test side, which the app's CSP allows (a style
 # attribute it would not); the app has no inline styles, so clearing them restores the page.
@@ -52,21 +56,29 @@ class Drift:
     tolerance: float
     problem: str | None = None  # why the figures could not be compared
     diff: str | None = None  # where the changed pixels are shown in red
+    densest: float = 0.0  # the largest share of changed pixels in any WINDOW x WINDOW patch
+    crowded: str | None = None  # where changed pixels crowd together, as a reader sees a change
 
     @property
     def passed(self) -> bool:
-        return self.problem is None and self.changed is not None and self.changed <= self.tolerance
+        return self.problem is None and self.changed is not None and self.changed <= self.tolerance and not self.crowded
 
     def describe(self) -> str:
         if self.problem:
             return f"{self.figure}: {self.problem}"
         where = f"; changes in red: {self.diff}" if self.diff else ""
         share = f"{self.changed:.2%} of pixels differ (tolerance {self.tolerance:.2%})"
-        return f"{self.figure}: {share}; new: {self.new}{where}"
+        crowded = ""
+        if self.crowded:
+            crowded = (
+                f"; a change at {self.crowded} ({self.densest:.0%} of a {WINDOW}x{WINDOW} px patch changed,"
+                f" limit {CROWDED:.0%})"
+            )
+        return f"{self.figure}: {share}{crowded}; new: {self.new}{where}"
 
 
 def compare(committed: Path, new: Path, tolerance: float, diff: Path) -> Drift:
-    """Share of pixels that differ; a red-on-grey map of them is saved to `diff` when any do."""
+    """What changed beyond rendering noise (docs_check.drift); a red-on-grey map of it is saved to `diff`."""
     name = _relative(committed)
     if not committed.exists():
         return Drift(name, str(new), None, tolerance, "no committed figure; run `make docs` to create it")
@@ -74,15 +86,19 @@ def compare(committed: Path, new: Path, tolerance: float, diff: Path) -> Drift:
         old, fresh = old_image.convert("RGB"), new_image.convert("RGB")
     if old.size != fresh.size:
         return Drift(name, str(new), None, tolerance, f"size changed from {old.size} to {fresh.size}")
-    red, green, blue = ImageChops.difference(old, fresh).split()
-    biggest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    changed_mask = biggest.point(lambda v: 255 if v >= PIXEL_THRESHOLD else 0)
-    changed = changed_mask.histogram()[255] / (old.width * old.height)
-    if changed:
+    found = difference(old, fresh)
+    if found.changed:
         diff.parent.mkdir(parents=True, exist_ok=True)
         grey = fresh.convert("L").convert("RGB")
-        Image.composite(Image.new("RGB", old.size, (228, 0, 60)), grey, changed_mask).save(diff)
-    return Drift(name, str(new), changed, tolerance, diff=str(diff) if changed else None)
+        Image.composite(Image.new("RGB", old.size, (228, 0, 60)), grey, found.mask).save(diff)
+    crowded = None
+    if found.crowded:
+        left, top, right, bottom = found.crowded
+        crowded = f"x {left}-{right}, y {top}-{bottom}"
+    return Drift(
+        name, str(new), found.changed, tolerance, diff=str(diff) if found.changed else None,
+        densest=found.densest, crowded=crowded,
+    )  # fmt: skip
 
 
 def renderer(browser: Browser) -> str:
