@@ -1,4 +1,4 @@
-"""The figure comparison's rules on small drawn figures."""
+"""The figure comparison's rules on small drawn figures, and which browsers' figures it compares."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -7,11 +7,12 @@ import pytest
 from PIL import Image, ImageDraw
 
 from docs_check.drift import difference
-from docs_check.figures import compare
+from docs_check.figures import comparable, compare, must_compare
 
 pytestmark = pytest.mark.docs
 
 SIZE = (800, 400)  # about a quarter of a figure
+COMMITTED = "chromium 156.0.8078.108 on Linux"
 
 
 def _page(*shapes: Callable[[ImageDraw.ImageDraw], None]) -> Image.Image:
@@ -78,3 +79,31 @@ def test_a_crowded_change_fails_the_comparison_far_under_the_tolerance(tmp_path:
     assert not drift.passed
     assert drift.changed is not None and drift.changed < drift.tolerance
     assert "a change at x " in drift.describe() and (tmp_path / "diff.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("taken_by", "expected"),
+    [
+        ("chromium 156.0.8078.108 on Linux", True),
+        ("chromium 156.0.8078.114 on Linux", True),
+        ("chromium 157.0.8100.2 on Linux", False),
+        ("chromium 156.0.8078.108 on Darwin", False),
+        ("firefox 156.0 on Linux", False),
+    ],
+)
+def test_figures_are_compared_across_patch_versions_of_one_engine_only(taken_by: str, expected: bool) -> None:
+    assert comparable(taken_by, COMMITTED) is expected
+
+
+def test_in_ci_the_engine_that_took_the_figures_must_compare_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+
+    assert must_compare("chromium 157.0.8100.2 on Linux", COMMITTED)
+    assert must_compare("chromium 157.0.8100.2 on Linux", None)
+    assert not must_compare("webkit 26.0 on Linux", COMMITTED)
+
+
+def test_outside_ci_a_run_that_cannot_compare_only_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+
+    assert not must_compare("chromium 157.0.8100.2 on Linux", COMMITTED)
