@@ -7,7 +7,22 @@ from .projects_dashboard import ProjectsDashboard
 
 def read_project_keys(page: Page, project: str) -> dict[str, str]:
     """Map each channel of `project` to the key its settings show, reached through the project's tile."""
-    tile = ProjectsDashboard(page).open().tile(project)
+    return _keys_through(ProjectsDashboard(page).open(), project)
+
+
+def read_account_keys(page: Page) -> dict[tuple[str, str], str]:
+    """Map (project, channel) to the key its settings show."""
+    dashboard = ProjectsDashboard(page).open()
+    projects = [name.strip() for name in dashboard.tile_titles.all_inner_texts()]
+    keys: dict[tuple[str, str], str] = {}
+    for number, project in enumerate(projects):
+        tiles = dashboard if number == 0 else ProjectsDashboard(page).open()  # the first time, it is open already
+        keys.update({(project, channel): key for channel, key in _keys_through(tiles, project).items()})
+    return keys
+
+
+def _keys_through(dashboard: ProjectsDashboard, project: str) -> dict[str, str]:
+    tile = dashboard.tile(project)
     tile.open_options()
     settings = tile.open_settings()
     settings.open_channels()
@@ -18,12 +33,3 @@ def read_project_keys(page: Page, project: str) -> dict[str, str]:
         expect(channel_settings.api_key).to_be_visible()
         keys[channel] = channel_settings.key()
     return keys
-
-
-def read_account_keys(page: Page) -> dict[tuple[str, str], str]:
-    """Map (project, channel) to the key its settings show."""
-    dashboard = ProjectsDashboard(page).open()
-    projects = [name.strip() for name in dashboard.tile_titles.all_inner_texts()]
-    return {
-        (project, channel): key for project in projects for channel, key in read_project_keys(page, project).items()
-    }
