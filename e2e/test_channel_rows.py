@@ -22,7 +22,9 @@ def _row(name: str) -> str:
           - time: /ago$/"""
 
 
-def test_the_rows_name_only_each_channel_and_when_it_was_connected(page: Page) -> None:
+def test_each_row_names_its_channel_and_when_connected_and_opens_on_its_types_instructions_and_read_only_key(
+    page: Page,
+) -> None:
     rows = "".join(_row(name) for name in ROWS)
 
     settings = via_active_project_menu(page, PROJECT)
@@ -34,16 +36,9 @@ def test_the_rows_name_only_each_channel_and_when_it_was_connected(page: Page) -
           - button "{labels.CONNECT_NEW_CHANNEL}" [disabled]
         """
     )
-
-
-def test_every_opened_channel_shows_its_types_instructions_then_its_key_read_only_then_its_status(
-    page: Page,
-) -> None:
-    settings = via_active_project_menu(page, PROJECT)
-
     for name in ROWS:
         channel = settings.open_channel(name)
-
+        # The type's instructions, then the key read-only with Copy and Regenerate, then the status.
         expect(channel.region).to_match_aria_snapshot(
             f"""
             - region "{name}":
