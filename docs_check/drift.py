@@ -7,11 +7,12 @@ the other figure has no colour like it within one pixel, and the ink around it c
 stem drawn sharper or softer keeps its ink); and a figure counts as drifted where changed pixels
 crowd together, as they do where a button moved, swapped places, was renamed or is gone.
 
-Measured on the app's own figures (e2e/test_figure_drift.py takes them): re-rendered at twice the
-resolution, without subpixel glyph positioning, with other font hinting, with the content a quarter
-to three quarters of a pixel along, or with other dates, no patch of 17x17 pixels had more than 2.4%
-of its pixels changed; a button moved by 3 px, swapped, renamed or removed, or one letter of the
-prompt's question changed case, changed 13% or more of some patch.
+Measured on the app's figures of the Overview, the opened channel, the Channels tab and the prompt
+(e2e/test_figure_drift.py keeps two of the cases): drawn at twice the resolution and scaled down,
+without subpixel glyph positioning, with other font hinting, with the content a quarter to three
+quarters of a pixel along, or with other dates, no patch of 17x17 pixels had more than 2.4% of its
+pixels changed; a button moved by 3 px, swapped, renamed or removed, a tab or card renamed, or one
+letter of the prompt's question changed case, changed 13% or more of some patch.
 """
 
 from collections.abc import Callable

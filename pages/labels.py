@@ -30,7 +30,7 @@ DISABLE_THIS_PROJECT = "Disable this project"
 ENABLE_THIS_PROJECT = "Enable this project"  # ours: no figure shows a disabled project's General tab
 DANGER_ZONE = "Danger Zone"
 CONNECT_NEW_CHANNEL = "Connect new channel..."
-CONNECTED = "Connected"  # at a channel row's right, before when: "Connected 4 months ago"
+CONNECTED = "Connected"  # at a channel row's right, before how long ago: "Connected 4 months ago"
 
 # The expanded channel (regen-intclickregen.png, regen-intview.png)
 INSTRUCTIONS_FOR = "integration instructions for"  # the message box's link, then the channel type: "... for Rasa"
