@@ -14,7 +14,16 @@ from e2e.demo import CHANNEL, PROJECT
 from mock_app.testing import ThreadServer
 from pages.screen import Screen
 
-from .figures import FIGURES, VIEWPORT, FigureBook, committed_renderer, renderer
+from .figures import (
+    CANNOT_COMPARE,
+    FIGURES,
+    VIEWPORT,
+    FigureBook,
+    committed_renderer,
+    comparable,
+    must_compare,
+    renderer,
+)
 from .html_report import write_html_reports
 from .ocr import NO_OCR, engine
 from .reading import Document, Method, read
@@ -144,12 +153,16 @@ def figure_book(
     taken_by, committed_by = renderer(browser), committed_renderer()
     pytestconfig.stash[RENDERER] = taken_by
     retaking = pytestconfig.stash.get(RETAKING, False)
-    if is_default(document) and not retaking and committed_by != taken_by:
-        pytestconfig.stash[SKIPPED_DRIFT] = f"docs/figures were taken with {committed_by}, this run uses {taken_by}"
+    same_renderer = comparable(taken_by, committed_by)
+    if is_default(document) and not retaking and not same_renderer:
+        why = f"docs/figures were taken with {committed_by}, this run uses {taken_by}"
+        if mock_server is not None and must_compare(taken_by, committed_by):
+            pytest.fail(f"{why}, so no figure can be compared: {CANNOT_COMPARE}")
+        pytestconfig.stash[SKIPPED_DRIFT] = why
     return FigureBook(
         output=figures_output(pytestconfig) / figure_folder(document),
         # A deployment's data, or another browser's fonts, would differ anyway: keep those figures, don't compare.
-        compare=is_default(document) and not retaking and mock_server is not None and committed_by == taken_by,
+        compare=is_default(document) and not retaking and mock_server is not None and same_renderer,
         tolerance=pytestconfig.getoption("figure_tolerance"),
         committed=FIGURES,
     )

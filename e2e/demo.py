@@ -3,6 +3,9 @@
 The app's own demo data (`mock_app.seed`), with each name overridable from the environment: against
 another deployment, set the variables to its test accounts and names. PROJECT must be the demo
 account's active project (Method 1 starts there) and CHANNEL an Integration channel of it.
+OTHER_PROJECT is the one a test chooses when the choice is the point: neither the first nor the last of
+DEMO's other projects (so that picking the first, the last or the active one instead is told apart), with
+a channel of CHANNEL's name and type.
 """
 
 import os
@@ -24,5 +27,6 @@ OTHER = replace(
 )
 PROJECT = os.environ.get("E2E_PROJECT", DEMO_ACCOUNT.active_project)
 CHANNEL = os.environ.get("E2E_CHANNEL", DEMO_ACCOUNT.integration_channel)
-OTHER_PROJECT = os.environ.get("E2E_SECOND_PROJECT", DEMO_ACCOUNT.projects[-1].name)  # another of DEMO's projects
+_OTHERS = [project.name for project in DEMO_ACCOUNT.projects if project.name != DEMO_ACCOUNT.active_project]
+OTHER_PROJECT = os.environ.get("E2E_SECOND_PROJECT", _OTHERS[len(_OTHERS) // 2])  # another of DEMO's projects
 FOREIGN_PROJECT = os.environ.get("E2E_FOREIGN_PROJECT", OTHER_ACCOUNT.active_project)  # OTHER's active project

@@ -1,45 +1,75 @@
-"""Disabling a project from its tile asks first, greys the tile and makes its keys refused; enabling undoes it."""
+"""Disabling a project, from its tile's ⋮ menu or its General tab, asks first, then greys that project's tile
+and no other and makes its keys refused; leaving the prompt changes nothing; enabling undoes it."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
-from pages import ProjectsDashboard, labels
-from pages.how_to import via_active_project_menu
+from e2e.demo import OTHER_PROJECT
+from e2e.dismissals import DISMISSALS, Dismiss
+from pages import ProjectsDashboard, ProjectSettings, labels
+from pages.account_keys import read_project_keys
 from pages.ingestion_api import IngestionApi
 
 
-def _key(page: Page) -> str:
-    return via_active_project_menu(page, PROJECT).open_channel(CHANNEL).key()
+def _a_key_of(page: Page, project: str) -> str:
+    return next(iter(read_project_keys(page, project).values()))
 
 
-def test_disabling_a_project_greys_its_tile_and_refuses_its_keys(page: Page, ingestion: IngestionApi) -> None:
-    key = _key(page)
-    tile = ProjectsDashboard(page).open().tile(PROJECT)
+def _general_tab(page: Page, project: str) -> ProjectSettings:
+    """The project's General tab, opened from its tile's ⋮ menu (Settings... opens it)."""
+    tile = ProjectsDashboard(page).open().tile(project)
+    tile.open_options()
+    return tile.open_settings()
+
+
+def test_disabling_a_project_from_its_tile_greys_that_tile_only_and_refuses_its_keys(
+    page: Page, ingestion: IngestionApi
+) -> None:
+    key = _a_key_of(page, OTHER_PROJECT)
+    dashboard = ProjectsDashboard(page).open()
+    tile = dashboard.tile(OTHER_PROJECT)
 
     tile.disable().confirm()
 
     expect(tile.tile).to_contain_text(labels.PROJECT_IS_DISABLED)
+    expect(dashboard.tiles.filter(has_text=labels.PROJECT_IS_DISABLED)).to_have_count(1)
     tile.open_options()
-    expect(tile.enable_item).to_be_visible()
-    expect(tile.settings).to_have_count(0)
+    expect(tile.menu).to_match_aria_snapshot(
+        f"""
+        - menu:
+          - /children: equal
+          - menuitem "{labels.ENABLE_PROJECT}"
+        """
+    )
     assert ingestion.send(key).status == 403
 
 
-def test_cancelling_the_disable_prompt_keeps_the_project(page: Page, ingestion: IngestionApi) -> None:
-    key = _key(page)
-    tile = ProjectsDashboard(page).open().tile(PROJECT)
-    prompt = tile.disable()
+def test_disabling_a_project_from_its_general_tab_disables_that_project_only(page: Page) -> None:
+    settings = _general_tab(page, OTHER_PROJECT)
 
-    prompt.cancel()
+    settings.disable().confirm()
+
+    expect(settings.enable_button).to_be_visible()
+    expect(settings.name).to_have_value(OTHER_PROJECT)
+    dashboard = ProjectsDashboard(page).open()
+    expect(dashboard.tile(OTHER_PROJECT).tile).to_contain_text(labels.PROJECT_IS_DISABLED)
+    expect(dashboard.tiles.filter(has_text=labels.PROJECT_IS_DISABLED)).to_have_count(1)
+
+
+@pytest.mark.parametrize("dismiss", DISMISSALS.values(), ids=DISMISSALS.keys())
+def test_leaving_the_disable_prompt_keeps_every_project_enabled(page: Page, dismiss: Dismiss) -> None:
+    prompt = ProjectsDashboard(page).open().tile(OTHER_PROJECT).disable()
+    expect(prompt.dialog).to_be_visible()
+
+    dismiss(prompt)
 
     expect(prompt.dialog).to_be_hidden()
-    expect(tile.tile).to_contain_text(labels.NO_NEW_USERS)
-    assert ingestion.send(key).status == 200
+    expect(ProjectsDashboard(page).open().tiles.filter(has_text=labels.PROJECT_IS_DISABLED)).to_have_count(0)
 
 
-def test_enabling_a_disabled_project_accepts_its_keys_again(page: Page, ingestion: IngestionApi) -> None:
-    key = _key(page)
-    tile = ProjectsDashboard(page).open().tile(PROJECT)
+def test_enabling_a_project_from_its_tile_accepts_its_keys_again(page: Page, ingestion: IngestionApi) -> None:
+    key = _a_key_of(page, OTHER_PROJECT)
+    tile = ProjectsDashboard(page).open().tile(OTHER_PROJECT)
     tile.disable().confirm()
     expect(tile.tile).to_contain_text(labels.PROJECT_IS_DISABLED)
 
@@ -47,3 +77,15 @@ def test_enabling_a_disabled_project_accepts_its_keys_again(page: Page, ingestio
 
     expect(tile.tile).to_contain_text(labels.NO_NEW_USERS)
     assert ingestion.send(key).status == 200
+
+
+def test_enabling_a_project_from_its_general_tab_enables_it_again(page: Page) -> None:
+    settings = _general_tab(page, OTHER_PROJECT)
+    settings.disable().confirm()
+    expect(settings.enable_button).to_be_visible()
+
+    settings.enable_button.click()
+
+    # The tab is drawn anew from what the server stored: the project can be disabled again.
+    expect(settings.disable_button).to_be_visible()
+    expect(settings.name).to_have_value(OTHER_PROJECT)

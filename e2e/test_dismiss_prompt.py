@@ -1,25 +1,16 @@
 """Leaving the regenerate prompt without confirming changes nothing."""
 
-from collections.abc import Callable
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.demo import CHANNEL, PROJECT
-from pages import Prompt
+from e2e.dismissals import DISMISSALS, Dismiss
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
 
-DISMISSALS: dict[str, Callable[[Prompt], None]] = {
-    "cancel-button": Prompt.cancel,
-    "escape-key": Prompt.dismiss,
-}
-
 
 @pytest.mark.parametrize("dismiss", DISMISSALS.values(), ids=DISMISSALS.keys())
-def test_dismissing_the_prompt_keeps_the_key(
-    page: Page, dismiss: Callable[[Prompt], None], ingestion: IngestionApi
-) -> None:
+def test_dismissing_the_prompt_keeps_the_key(page: Page, dismiss: Dismiss, ingestion: IngestionApi) -> None:
     channel = via_active_project_menu(page, PROJECT).open_channel(CHANNEL)
     key = channel.key()
     prompt = channel.regenerate()

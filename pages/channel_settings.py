@@ -1,5 +1,7 @@
 """A channel opened in place on the Channels tab: its API Key with Copy and Regenerate, Status and Verify."""
 
+import re
+
 from playwright.sync_api import Page
 
 from . import labels
@@ -10,6 +12,7 @@ class ChannelSettings:
     def __init__(self, page: Page, channel_name: str) -> None:
         self.page = page
         self.region = page.get_by_role("region", name=channel_name, exact=True)
+        self.instructions = self.region.get_by_role("link", name=re.compile(rf"^{labels.INSTRUCTIONS_FOR} "))
         self.api_key = self.region.get_by_label(labels.API_KEY, exact=True)
         self.copy_button = self.region.get_by_role("button", name=labels.COPY, exact=True)
         self.regenerate_button = self.region.get_by_role("button", name=labels.REGENERATE, exact=True)

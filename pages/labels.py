@@ -27,10 +27,13 @@ CHANNELS = "Channels"
 NAME = "Name"
 RENAME = "Rename"
 DISABLE_THIS_PROJECT = "Disable this project"
+ENABLE_THIS_PROJECT = "Enable this project"  # ours: no figure shows a disabled project's General tab
 DANGER_ZONE = "Danger Zone"
 CONNECT_NEW_CHANNEL = "Connect new channel..."
+CONNECTED = "Connected"  # at a channel row's right, before how long ago: "Connected 4 months ago"
 
 # The expanded channel (regen-intclickregen.png, regen-intview.png)
+INSTRUCTIONS_FOR = "integration instructions for"  # the message box's link, then the channel type: "... for Rasa"
 API_KEY = "API Key"  # capital K
 COPY = "Copy"
 REGENERATE = "Regenerate"  # right-most of the two buttons attached to the key

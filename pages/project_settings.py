@@ -20,7 +20,12 @@ class ProjectSettings:
         self.name = self.panel.get_by_label(labels.NAME, exact=True)
         self.rename_button = self.panel.get_by_role("button", name=labels.RENAME)
         self.disable_button = self.panel.get_by_role("button", name=labels.DISABLE_THIS_PROJECT)
+        self.enable_button = self.panel.get_by_role("button", name=labels.ENABLE_THIS_PROJECT)
         self.disable_prompt = Prompt(page, labels.DISABLE_QUESTION, labels.DISABLE_PROJECT)
+
+    def disable(self) -> Prompt:
+        self.disable_button.click()
+        return self.disable_prompt
 
     def open_channels(self) -> None:
         self.channels_tab.click()

@@ -44,10 +44,16 @@ def test_a_change_beyond_the_tolerance_names_the_figure_and_its_size(tmp_path: P
     assert (tmp_path / "diff.png").exists()
 
 
-def test_a_change_within_the_tolerance_passes(tmp_path: Path) -> None:
-    drift = compare(_figure(tmp_path / "old.png"), _figure(tmp_path / "new.png", changed=5), 0.005, tmp_path / "d.png")
+def test_a_scattered_change_within_the_tolerance_passes(tmp_path: Path) -> None:
+    new = Image.new("RGB", (100, 100), "white")
+    for step in range(6):  # a 2x2 dot every 16 px along the diagonal: nowhere crowded
+        corner = 4 + 16 * step
+        ImageDraw.Draw(new).rectangle((corner, corner, corner + 1, corner + 1), fill="black")
+    new.save(tmp_path / "new.png")
 
-    assert drift.passed and drift.changed == pytest.approx(0.0025)
+    drift = compare(_figure(tmp_path / "old.png"), tmp_path / "new.png", 0.005, tmp_path / "d.png")
+
+    assert drift.passed and drift.changed == pytest.approx(0.0024)
 
 
 def test_a_resized_or_missing_figure_is_reported_not_compared(tmp_path: Path) -> None:
