@@ -38,7 +38,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 $(BROWSER_STAMP): $(STAMP)
-	$(PY) -m e2e.browser install
+	$(PY) -m testkit.browser install
 	$(PY) -m docs_check.ocr install
 	touch $@
 
@@ -54,7 +54,7 @@ test-app: $(STAMP)  ## run the tests that need no browser: the app, its server a
 	$(PYTEST) tests --tracing=off $(PARALLEL) $(PYTEST_ARGS)
 
 browser-server: setup  ## start Playwright's browser server here, on the Chromium `make setup` found (BROWSER_SERVER_PORT=3000)
-	$(PY) -m e2e.browser_server --port $(BROWSER_SERVER_PORT) $(BROWSER_SERVER_ARGS)
+	$(PY) -m testkit.browser_server --port $(BROWSER_SERVER_PORT) $(BROWSER_SERVER_ARGS)
 
 durations: setup  ## record the browser tests' durations in e2e/durations.json, which CI splits its shards by
 	$(PYTEST) e2e --tracing=off --store-durations --durations-path $(DURATIONS) $(PYTEST_ARGS)
@@ -74,7 +74,7 @@ attack: $(STAMP)  ## slow clients, 1,000 sockets from one address, worst-case bo
 	$(PY) -m benchmarks.attacks $(ATTACKS_ARGS)
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
-	$(PY) -m e2e.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
+	$(PY) -m testkit.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
 
 # mypy reads the benchmarks too, so it needs their libraries (locust) installed.
 $(VENV)/.lint: $(STAMP)

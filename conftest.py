@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from e2e.browser import executable_path
-from mock_app.testing import SeededDatabase, ThreadServer, serve_in_thread
+from testkit.browser import executable_path
+from testkit.serving import SeededDatabase, ThreadServer, serve_in_thread
 
-pytest_plugins = ("docs_check.plugin", "e2e.distributed")
+pytest_plugins = ("docs_check.plugin", "testkit.distributed")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks import distributed, docs_check, floor_vs_suite, server_load, whole_suite
 from benchmarks.common import RESULTS, chromium_version, machine, progress, write_result
-from e2e.browser import executable_path
+from testkit.browser import executable_path
 
 
 class Benchmark(NamedTuple):

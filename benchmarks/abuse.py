@@ -3,7 +3,7 @@
     python -m benchmarks.abuse [--seconds 10] [--threads 6] [--compare]
 
 Each scenario starts `make serve`'s server on its own copy of a freshly seeded database, on a
-loopback socket bound for it (mock_app/testing.py). The person (the other demo account, from
+loopback socket bound for it (testkit/serving.py). The person (the other demo account, from
 127.0.0.1) logs in and regenerates the key of its Integration channel for `--seconds`, each POST
 timed, while `--threads` clients abuse the server from other loopback addresses until the person
 is done:
@@ -14,7 +14,7 @@ is done:
 - wrong passwords for the owner's account, while the owner logs in from another address
   for `--seconds` (one login after another, each login POST timed).
 `--compare` runs every scenario on gunicorn's gthread workers (3 x 4) too: several processes
-sharing the counters. Loopback only; every flood is bounded (tests/abuse.py).
+sharing the counters. Loopback only; every flood is bounded (testkit/attacks/abuse.py).
 """
 
 import argparse
@@ -27,9 +27,9 @@ from benchmarks.common import machine, measured_under_load, percentiles, progres
 from benchmarks.server_load import UNLIMITED
 from benchmarks.serving import ServerCommand, Servers, gunicorn, integration_channel_page, seeded_servers
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import ProcessServer, connect, serve_command
-from tests import abuse
-from tests.rows import channels_of
+from testkit.attacks import abuse
+from testkit.rows import channels_of
+from testkit.serving import ProcessServer, connect, serve_command
 
 PERSON = "127.0.0.1"
 OWNERS = [f"127.0.1.{n}" for n in range(1, 255)]  # addresses in 127.0.0.0/8: loopback too

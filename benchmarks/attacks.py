@@ -26,10 +26,11 @@ from typing import Any
 from benchmarks.common import machine, measured_under_load, percentiles, progress, publish, table
 from benchmarks.serving import Servers, integration_channel_page, seeded_servers
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import ProcessServer, connect
-from tests import abuse, http_client
-from tests.rows import channels_of
-from tests.slow_clients import SlowClients
+from testkit import http_client
+from testkit.attacks import abuse
+from testkit.attacks.slow_clients import SlowClients
+from testkit.rows import channels_of
+from testkit.serving import ProcessServer, connect
 
 PERSON, ATTACKER = "127.0.0.1", "127.0.0.2"
 TITLE = "### Attacks: another account's regenerate, alone and under attack, on one server per attack"

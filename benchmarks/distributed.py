@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import OUTPUT, ROOT, progress, publish, table, tree_cpu_seconds
-from e2e.browser_server import running_browser_server
+from testkit.browser_server import running_browser_server
 
 TITLE = "### Browser suite on one machine: serial, 2 workers, and through a browser server"
 RUN_TIMEOUT_S = 1800

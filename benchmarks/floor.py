@@ -4,7 +4,7 @@ Each run opens a fresh browser context from a saved login (the suite logs in onc
 does exactly what `test_regenerating_gives_a_new_unique_working_key` does (the method's clicks to the
 Integration channel, Regenerate and confirm, wait for the new key, reload, send one batch with the new
 key and one with the old to /v2/messages, sweep every channel's key for uniqueness) and closes the
-context. Same embedded app (mock_app/testing.py), same account, project and channel (e2e/demo.py), same
+context. Same embedded app (testkit/serving.py), same account, project and channel (testkit/demo.py), same
 locators and words (pages/labels.py), same `expect` checks; only the test framework is missing.
 
     python -m benchmarks.floor --runs 10 --json /tmp/floor.json
@@ -25,12 +25,12 @@ from playwright.sync_api import APIRequestContext, Browser, Page, StorageState, 
 from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks.common import tree_cpu_seconds
-from e2e.browser import executable_path
-from e2e.demo import CHANNEL, DEMO, PROJECT
-from mock_app.testing import SeededDatabase, serve_in_thread
 from pages import labels
 from pages.how_to import ACTIVE_PROJECT_MENU, PROJECTS_DASHBOARD
 from pages.ingestion_api import channel_type_of, sample_batch
+from testkit.browser import executable_path
+from testkit.demo import CHANNEL, DEMO, PROJECT
+from testkit.serving import SeededDatabase, serve_in_thread
 
 
 def method_1(page: Page) -> None:

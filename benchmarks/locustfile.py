@@ -18,7 +18,7 @@ from locust import FastHttpUser, constant, task
 from requests.cookies import create_cookie
 
 from pages.ingestion_api import channel_type_of, sample_batch
-from tests.forms import form_token
+from testkit.http_client import form_token
 
 CHANNELS: list[dict[str, str]] = json.loads(os.environ.get("BENCH_CHANNELS", "[]"))
 SESSION = os.environ.get("BENCH_SESSION", "")

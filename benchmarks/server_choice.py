@@ -20,8 +20,8 @@ from benchmarks.common import percentiles, progress, publish, table
 from benchmarks.serving import Servers, installed, integration_channel_page, seeded_servers
 from benchmarks.slow_clients import SERVERS
 from mock_app.seed import DEMO_ACCOUNT
-from tests import abuse
-from tests.http_client import HttpSession
+from testkit.attacks import abuse
+from testkit.http_client import HttpSession
 
 TITLE = "### Server choice: regenerate under 8 closed-loop users, and under a random-email login flood"
 LOADS = {"8 regenerating": (8, 0), "2 regenerating + 4 flooding logins": (2, 4)}

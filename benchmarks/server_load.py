@@ -24,9 +24,9 @@ from typing import Any
 from benchmarks.common import ROOT, MemorySampler, progress, publish, table
 from benchmarks.serving import seeded_servers
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, connect, serve_command
-from tests.forms import form_token
-from tests.rows import channel_page, channels_of
+from testkit.http_client import form_token
+from testkit.rows import channel_page, channels_of
+from testkit.serving import SeededDatabase, connect, serve_command
 
 # Werkzeug's threaded server, the one `flask run` starts, on the socket bound for it.
 DEV_SERVER = (

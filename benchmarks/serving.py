@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mock_app.seed import DemoAccount
-from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_command, serve_in_process
-from tests.rows import channel_page, channel_row
+from testkit.rows import channel_page, channel_row
+from testkit.serving import ProcessServer, SeededDatabase, connect, serve_command, serve_in_process
 
 ServerCommand = Callable[[int], list[str]]  # the command line of a server on the inherited socket `fd`
 

@@ -3,7 +3,7 @@
     python -m benchmarks.slow_clients [--sockets 200] [--regenerations 20] [--compare]
 
 Each server starts on its own copy of a freshly seeded database, on a loopback socket bound for it
-(mock_app/testing.py). The normal user logs in and regenerates the key of the demo account's
+(testkit/serving.py). The normal user logs in and regenerates the key of the demo account's
 Integration channel `--regenerations` times (each followed by the page it leads to), first alone,
 then while `--sockets` sockets, from four other loopback addresses, each send one more byte of a
 header they never finish every 0.1 s. A request with no answer within --timeout seconds counts as
@@ -18,9 +18,9 @@ from typing import Any
 from benchmarks.common import progress, publish, table
 from benchmarks.serving import ServerCommand, Servers, gunicorn, installed, integration_channel_page, seeded_servers
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import serve_command
-from tests import http_client
-from tests.slow_clients import SPREAD, SlowClients, Step, normal_user
+from testkit import http_client
+from testkit.attacks.slow_clients import SPREAD, SlowClients, Step, normal_user
+from testkit.serving import serve_command
 
 TITLE = "### Slow clients: a normal user's requests while sockets trickle partial headers"
 # Each server, and the module it needs.

@@ -20,8 +20,8 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from benchmarks.common import OUTPUT, ROOT, MemorySampler, median, progress, publish, table
-from e2e.browser import executable_path
-from mock_app.testing import SeededDatabase, serve_in_thread
+from testkit.browser import executable_path
+from testkit.serving import SeededDatabase, serve_in_thread
 
 RESET_TARGET_MS = 20
 TITLE = "### Whole suite: `make e2e` with the browser installed"

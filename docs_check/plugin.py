@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from e2e.demo import CHANNEL, PROJECT
-from mock_app.testing import ThreadServer
 from pages.screen import Screen
+from testkit.serving import ThreadServer
 
 from .figures import (
     CANNOT_COMPARE,
@@ -139,9 +138,11 @@ def docs_page(page: Page) -> Page:
 
 
 @pytest.fixture
-def screen(docs_page: Page) -> Screen:
-    """The page objects for the suite's project and Integration channel (e2e.demo; E2E_PROJECT, E2E_CHANNEL)."""
-    return Screen.of(docs_page, PROJECT, CHANNEL)
+def screen(docs_page: Page, how_to_project: str, how_to_channel: str) -> Screen:
+    """The page objects for the project and Integration channel a how-to is walked on.
+
+    The suite using the check provides `how_to_project` and `how_to_channel` (e2e/conftest.py does)."""
+    return Screen.of(docs_page, how_to_project, how_to_channel)
 
 
 @pytest.fixture

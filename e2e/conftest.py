@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from e2e.demo import DEMO, OTHER, Account
-from e2e.timeout import TIMEOUT_MS
-from mock_app.testing import ThreadServer
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
+from testkit.demo import CHANNEL, DEMO, OTHER, PROJECT, Account
+from testkit.serving import ThreadServer
+from testkit.timeout import TIMEOUT_MS
 
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -80,3 +80,15 @@ def ingestion(playwright: Playwright, base_url: str) -> Iterator[IngestionApi]:
     request = playwright.request.new_context(base_url=base_url)
     yield IngestionApi(request)
     request.dispose()
+
+
+@pytest.fixture(scope="session")
+def how_to_project() -> str:
+    """The project the documentation check walks a how-to on: the demo account's active one (E2E_PROJECT)."""
+    return PROJECT
+
+
+@pytest.fixture(scope="session")
+def how_to_channel() -> str:
+    """The Integration channel whose key the walk regenerates (E2E_CHANNEL)."""
+    return CHANNEL

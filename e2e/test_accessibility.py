@@ -6,9 +6,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages import AccountDashboard, LoginPage, ProjectsDashboard
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, PROJECT
 
 
 def login_page(page: Page) -> None:

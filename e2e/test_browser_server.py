@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e.browser_server import ROOT, running_browser_server
+from testkit.browser_server import ROOT, running_browser_server
 
 RUN_TIMEOUT_S = 600
 

@@ -2,10 +2,10 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages import AccountDashboard
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
+from testkit.demo import CHANNEL, PROJECT
 
 CHOSEN = "Amazon Alexa"  # a channel of PROJECT neither first nor last in its menu
 BY_CHANNEL = "Message Volume by Channel"

@@ -5,9 +5,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages import ChannelSettings, labels
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, PROJECT
 
 OTHER_CHANNEL = "Amazon Alexa"
 # PROJECT's channels in the demo data, in order; each is named after its type.

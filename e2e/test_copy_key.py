@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from e2e.demo import PROJECT
 from pages.how_to import via_active_project_menu
+from testkit.demo import PROJECT
 
 CHOSEN = "Samsung Bixby"  # a channel of PROJECT neither first nor last on the Channels tab
 

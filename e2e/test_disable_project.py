@@ -4,11 +4,11 @@ and no other and makes its keys refused; leaving the prompt changes nothing; ena
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.demo import OTHER_PROJECT
-from e2e.dismissals import DISMISSALS, Dismiss
 from pages import ProjectsDashboard, ProjectSettings, labels
 from pages.account_keys import read_project_keys
 from pages.ingestion_api import IngestionApi
+from pages.prompt import DISMISSALS, Dismiss
+from testkit.demo import OTHER_PROJECT
 
 
 def _a_key_of(page: Page, project: str) -> str:

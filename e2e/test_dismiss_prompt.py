@@ -3,10 +3,10 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
-from e2e.dismissals import DISMISSALS, Dismiss
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
+from pages.prompt import DISMISSALS, Dismiss
+from testkit.demo import CHANNEL, PROJECT
 
 
 @pytest.mark.parametrize("dismiss", DISMISSALS.values(), ids=DISMISSALS.keys())

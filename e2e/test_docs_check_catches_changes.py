@@ -12,11 +12,12 @@ from docs_check.reading import Method, read
 from docs_check.results import HowToBroken, assert_holds
 from docs_check.session import DEFAULT_HOW_TO
 from docs_check.walk import walk_method
-from e2e.timeout import TIMEOUT_MS
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, TemplateEdit, ThreadServer, changed_app
 from pages import Header, LoginPage
 from pages.screen import Screen
+from testkit.screen_edits import TemplateEdit, changed_app
+from testkit.serving import SeededDatabase, ThreadServer
+from testkit.timeout import TIMEOUT_MS
 
 pytestmark = pytest.mark.docs
 

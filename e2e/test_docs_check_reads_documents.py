@@ -11,8 +11,8 @@ from docs_check.figures import FIGURES, FigureBook
 from docs_check.reading import read
 from docs_check.results import FindingKind
 from docs_check.walk import walk_method
-from e2e.timeout import TIMEOUT_MS
 from pages.screen import Screen
+from testkit.timeout import TIMEOUT_MS
 
 pytestmark = pytest.mark.docs
 

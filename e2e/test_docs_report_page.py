@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from docs_check.html_report import write_html_reports
 from docs_check.results import StepResult
-from tests.walked_results import FIGURE_SIZE, STALE_MESSAGE, Walked, walked
+from testkit.walked_results import FIGURE_SIZE, STALE_MESSAGE, Walked, walked
 
 pytestmark = pytest.mark.docs
 

@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from docs_check.figures import VIEWPORT, Drift, FigureBook
-from e2e.demo import CHANNEL, PROJECT
-from e2e.timeout import TIMEOUT_MS
 from pages import AccountDashboard, ChannelSettings
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, PROJECT
+from testkit.timeout import TIMEOUT_MS
 
 # The rule's limits were measured on Chromium's drawing, the engine that takes the how-to's figures.
 pytestmark = [pytest.mark.docs, pytest.mark.only_browser("chromium")]

@@ -14,9 +14,10 @@ from docs_check.figure_judge import Judgement, judge, read_moment
 from docs_check.figures import VIEWPORT
 from docs_check.ocr import engine
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, TemplateEdit, ThreadServer, changed_app, connect
 from pages import ChannelSettings, Header, LoginPage
 from pages.how_to import via_active_project_menu
+from testkit.screen_edits import TemplateEdit, changed_app
+from testkit.serving import SeededDatabase, ThreadServer, connect
 
 pytestmark = [pytest.mark.docs, pytest.mark.skipif(engine() is None, reason="no OCR engine (tesseract-ocr)")]
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages import AccountDashboard, ProjectsDashboard
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, PROJECT
 
 
 def _rename(page: Page) -> Locator:

@@ -2,9 +2,9 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages.account_keys import read_account_keys
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, PROJECT
 
 
 def test_regenerating_one_channel_leaves_every_other_key_alone(page: Page) -> None:

@@ -3,9 +3,9 @@ Log out in the My Profile menu ends the session."""
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, DEMO, PROJECT
 from pages import AccountDashboard, ChannelSettings, Header, LoginPage
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, DEMO, PROJECT
 
 
 def test_wrong_credentials_show_an_error_and_log_nobody_in(anonymous_page: Page) -> None:

@@ -2,10 +2,10 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, FOREIGN_PROJECT
 from pages import ChannelSettings, Header
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
+from testkit.demo import CHANNEL, FOREIGN_PROJECT
 
 
 def _other_accounts_channel(other_page: Page) -> ChannelSettings:

@@ -6,9 +6,9 @@ from typing import NamedTuple
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, OTHER_PROJECT, PROJECT
 from pages import ProjectsDashboard, Prompt, labels
 from pages.how_to import via_active_project_menu
+from testkit.demo import CHANNEL, OTHER_PROJECT, PROJECT
 
 # On the dimmer, Semantic UI's inverted basic colours (shared/reference.md: "green Cancel then red Regenerate").
 GREEN = "rgb(46, 204, 64)"

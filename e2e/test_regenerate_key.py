@@ -3,10 +3,10 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, PROJECT
 from pages.account_keys import read_account_keys
 from pages.how_to import METHODS, OpenChannels
 from pages.ingestion_api import IngestionApi
+from testkit.demo import CHANNEL, PROJECT
 
 
 @pytest.mark.parametrize("open_channels", METHODS.values(), ids=METHODS.keys())

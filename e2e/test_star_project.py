@@ -2,8 +2,8 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import OTHER_PROJECT
 from pages import ProjectsDashboard, labels
+from testkit.demo import OTHER_PROJECT
 
 
 def test_starring_a_project_puts_its_tile_first_and_leaves_the_others_in_order(page: Page) -> None:

@@ -2,8 +2,8 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import OTHER_PROJECT, PROJECT
 from pages import AccountDashboard, ProjectsDashboard, labels
+from testkit.demo import OTHER_PROJECT, PROJECT
 
 
 def test_choosing_a_project_in_the_menu_makes_that_project_the_active_one(page: Page) -> None:

@@ -2,11 +2,11 @@
 
 from playwright.sync_api import Page, expect
 
-from e2e.demo import CHANNEL, OTHER_PROJECT, PROJECT
 from pages import labels
 from pages.account_keys import read_project_keys
 from pages.how_to import via_active_project_menu
 from pages.ingestion_api import IngestionApi
+from testkit.demo import CHANNEL, OTHER_PROJECT, PROJECT
 
 OTHER_CHANNEL = "Amazon Alexa"  # another channel of PROJECT
 NO_MESSAGE = "No message has arrived with this key"

@@ -1,5 +1,7 @@
 """The product's full-screen prompt: a question over a dimmed page, Cancel and a red confirm button."""
 
+from collections.abc import Callable
+
 from playwright.sync_api import Page
 
 from . import labels
@@ -22,3 +24,11 @@ class Prompt:
     def dismiss(self) -> None:
         """Close the prompt with the Escape key."""
         self.page.keyboard.press("Escape")
+
+
+Dismiss = Callable[[Prompt], None]
+# The two ways to leave a prompt without confirming it, for the tests that must see both change nothing.
+DISMISSALS: dict[str, Dismiss] = {
+    "cancel-button": Prompt.cancel,
+    "escape-key": Prompt.dismiss,
+}

@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_app.testing import SeededDatabase, connect
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
+from testkit.serving import SeededDatabase, connect
 
 
 @pytest.fixture

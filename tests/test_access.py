@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from tests.forms import AuthActions, csrf_token
+from testkit.forms import AuthActions, csrf_token
 
 
 def _ids(db: sqlite3.Connection, email: str) -> tuple[int, int]:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from mock_app.testing import ProcessServer, SeededDatabase, serve_in_process
-from tests.http_client import HttpSession
+from testkit.http_client import HttpSession
+from testkit.serving import ProcessServer, SeededDatabase, serve_in_process
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 
 from mock_app.keys import fingerprint
 from mock_app.seed import DEMO_ACCOUNT
-from tests.forms import AuthActions, csrf_token
+from testkit.forms import AuthActions, csrf_token
 
 CHANNEL = "/projects/1/settings/channels/1"
 

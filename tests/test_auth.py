@@ -5,7 +5,7 @@ from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash
 
 from mock_app.seed import DEMO_ACCOUNT
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
 
 
 def test_pages_redirect_to_login_with_the_way_back(client: FlaskClient) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e import browser
+from testkit import browser
 
 
 @pytest.fixture

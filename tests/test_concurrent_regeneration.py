@@ -11,10 +11,10 @@ import pytest
 
 from mock_app.keys import fingerprint
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_in_process
-from tests.http_client import HttpSession
-from tests.regeneration_burst import Outcome, burst_in_processes, burst_in_threads
-from tests.rows import api_key, channel_page, channels_of
+from testkit.attacks.regeneration_burst import Outcome, burst_in_processes, burst_in_threads
+from testkit.http_client import HttpSession
+from testkit.rows import api_key, channel_page, channels_of
+from testkit.serving import ProcessServer, SeededDatabase, connect, serve_in_process
 
 THREADS, ROUNDS = 8, 6  # 48 confirmations from one process
 PROCESSES, THREADS_EACH, ROUNDS_EACH = 3, 4, 4  # 48 confirmations from three processes

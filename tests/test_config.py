@@ -8,8 +8,8 @@ from flask import Flask
 from werkzeug.test import TestResponse
 
 from mock_app import create_app
-from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
+from testkit.serving import SeededDatabase
 
 
 def test_secret_is_generated_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,7 @@ import sqlite3
 
 from flask.testing import FlaskClient
 
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
 
 
 def test_regenerate_without_a_token_is_refused_and_changes_nothing(

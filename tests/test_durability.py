@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, serve_in_process
-from tests.http_client import HttpSession
+from testkit.http_client import HttpSession
+from testkit.serving import SeededDatabase, serve_in_process
 
 CHANNEL = "/projects/2/settings/channels/5"  # Rasa of Botanalytics Chatbot: the HTTP client sends Rasa batches
 

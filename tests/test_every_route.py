@@ -9,8 +9,8 @@ from werkzeug.routing import Rule
 
 from mock_app import create_app
 from mock_app.seed import OTHER_ACCOUNT
-from tests.forms import AuthActions, csrf_token
-from tests.rows import State, dump_state
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import State, dump_state
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 BEARER_ONLY = ("ingest.",)  # the API authenticates with a key in a header, never with a cookie

@@ -10,7 +10,7 @@ import pytest
 
 from mock_app import create_app
 from mock_app.db import get_db
-from mock_app.testing import SeededDatabase
+from testkit.serving import SeededDatabase
 
 DATABASE = "botanalytics.sqlite"
 FILES = ["secret_key", "api_key_signing_key.pem", DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"]

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import ProcessServer, SeededDatabase, connect, serve_in_process
-from tests import abuse
-from tests.rows import channel_page, channels_of
+from testkit.attacks import abuse
+from testkit.rows import channel_page, channels_of
+from testkit.serving import ProcessServer, SeededDatabase, connect, serve_in_process
 
 PERSON, ATTACKER, FLOODER = "127.0.0.1", "127.0.0.2", "127.0.0.3"
 FAILURES_PER_MINUTE, ATTEMPTS_PER_ADDRESS = 5, 30  # the defaults: LOGIN_FAILURE_LIMITS, LOGIN_ADDRESS_LIMIT

@@ -7,8 +7,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from mock_app.seed import DEMO_ACCOUNT
-from tests import abuse
-from tests.forms import csrf_token
+from testkit.attacks import abuse
+from testkit.forms import csrf_token
 
 URLENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 MAX_BYTES, MAX_FIELDS = 16 * 1024, 32  # the defaults: FORM_MAX_BYTES, FORM_MAX_FIELDS

@@ -7,8 +7,8 @@ from contextlib import ExitStack
 
 import pytest
 
-from mock_app.testing import ProcessServer, SeededDatabase, serve_in_process
-from tests.http_client import HttpSession
+from testkit.http_client import HttpSession
+from testkit.serving import ProcessServer, SeededDatabase, serve_in_process
 
 PER_ADDRESS, ATTACKER = 2, "127.0.0.2"
 MAX_CONTENT_LENGTH, FORM_MAX_BYTES = 1024 * 1024, 16 * 1024  # the defaults

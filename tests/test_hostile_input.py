@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from werkzeug.test import TestResponse
 
 from mock_app import create_app, json_body
-from mock_app.testing import SeededDatabase
 from pages.ingestion_api import universal_message
-from tests.answers import json_object
-from tests.forms import AuthActions, csrf_token
-from tests.rows import dump_state
+from testkit.answers import json_object
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import dump_state
+from testkit.serving import SeededDatabase
 
 EXAMPLES = settings(max_examples=60, deadline=None)
 JSON_TYPES = ("application/json", "application/vnd.api+json")

@@ -16,9 +16,9 @@ from mock_app import ingest
 from mock_app.db import write_transaction
 from mock_app.keys import fingerprint
 from pages.ingestion_api import universal_message
-from tests.answers import json_object
-from tests.forms import AuthActions, csrf_token
-from tests.rows import channel_page, channel_row
+from testkit.answers import json_object
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import channel_page, channel_row
 
 RASA = ("Botanalytics Chatbot", "Rasa")
 UNIVERSAL = ("Botanalytics Chatbot", "Universal")

@@ -4,8 +4,8 @@ import sqlite3
 
 from flask.testing import FlaskClient
 
-from tests.forms import AuthActions, csrf_token
-from tests.rows import api_key, channel_page, channel_row
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import api_key, channel_page, channel_row
 
 ALEXA = ("Botanalytics Chatbot", "Amazon Alexa")  # takes any JSON objects
 BATCH = {"messages": [{"text": "hello"}]}

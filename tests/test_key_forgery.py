@@ -19,8 +19,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from mock_app.keys import EXTENSION, SigningKey, read_key
-from tests.answers import json_object
-from tests.rows import channel_row
+from testkit.answers import json_object
+from testkit.rows import channel_row
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")
 BATCH = {"messages": [{"message": {"event": "user", "text": "hi"}}]}  # valid for Rasa: only the key can be wrong

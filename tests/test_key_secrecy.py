@@ -14,9 +14,9 @@ from werkzeug.security import check_password_hash
 
 from mock_app import keys
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
-from tests.http_client import HttpSession
-from tests.rows import channel_page, channel_row
+from testkit.http_client import HttpSession
+from testkit.rows import channel_page, channel_row
+from testkit.serving import SeededDatabase, ThreadServer, connect, serve_in_thread
 
 CHANNEL = ("Botanalytics Chatbot", "Rasa")  # HttpSession's default batch is a valid Rasa batch
 

@@ -21,9 +21,9 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.keys import AUDIENCE, EXTENSION, SigningKey, new_private_pem
-from mock_app.testing import connect
-from tests.forms import AuthActions, csrf_token
-from tests.rows import channel_page, channel_row
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import channel_page, channel_row
+from testkit.serving import connect
 
 WORKERS = 4
 _start_line: Barrier | None = None

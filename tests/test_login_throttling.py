@@ -14,8 +14,8 @@ from werkzeug.security import check_password_hash
 from mock_app import auth as auth_module
 from mock_app import create_app, throttle
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions, csrf_token
+from testkit.forms import AuthActions, csrf_token
+from testkit.serving import SeededDatabase
 
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"  # documentation addresses: two clients, two places
 FAILURES_PER_MINUTE = 5  # the default LOGIN_FAILURE_LIMITS' first tier

@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.forms import AuthActions, csrf_token
+from testkit.forms import AuthActions, csrf_token
 
 CHATBOT, SUPPORT_BOT, RASA = 2, 4, 5  # ids in the demo data: two projects, and the first's Rasa channel
 

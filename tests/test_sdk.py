@@ -13,11 +13,11 @@ import pytest
 
 from mock_app.keys import fingerprint
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase, ThreadServer, connect, serve_in_thread
 from pages.ingestion_api import universal_message
-from tests.http_client import HttpSession
-from tests.rows import channel_page, channel_row
-from tests.sdk_env import SdkUnreachable, run_in_sdk, sdk_python
+from testkit.http_client import HttpSession
+from testkit.rows import channel_page, channel_row
+from testkit.sdk_env import SdkUnreachable, run_in_sdk, sdk_python
+from testkit.serving import SeededDatabase, ThreadServer, connect, serve_in_thread
 
 PROJECT = DEMO_ACCOUNT.active_project
 # The app's own line per API call (mock_app.ingest): what the server answered, and to which key.

@@ -7,8 +7,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import create_app
-from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
+from testkit.serving import SeededDatabase
 
 PAGES = ["/login", "/", "/projects", "/projects/1/settings/", "/projects/1/settings/channels/1", "/no-such-page"]
 

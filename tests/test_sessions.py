@@ -15,8 +15,8 @@ from flask.testing import FlaskClient
 from mock_app import create_app, sessions
 from mock_app.auth import change_password
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
-from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
+from testkit.serving import SeededDatabase
 
 CHANNEL_PAGE = "/projects/2/settings/channels/2"
 

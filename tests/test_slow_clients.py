@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import ProcessServer, SeededDatabase, serve_in_process
-from tests import http_client
-from tests.slow_clients import SPREAD, SlowClients, normal_user
+from testkit import http_client
+from testkit.attacks.slow_clients import SPREAD, SlowClients, normal_user
+from testkit.serving import ProcessServer, SeededDatabase, serve_in_process
 
 SLOW_SOCKETS = 200
 ONE_HOSTS_SOCKETS, ONE_HOST = 1000, "127.0.0.6"  # the default CONNECTION_LIMIT, all from one address

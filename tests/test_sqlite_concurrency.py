@@ -10,7 +10,7 @@ from flask import Flask
 from mock_app import create_app
 from mock_app.db import get_db
 from mock_app.seed import CHANNEL_COUNT
-from mock_app.testing import connect
+from testkit.serving import connect
 
 WORKERS = 4
 _start_line: Barrier | None = None

@@ -1,6 +1,6 @@
 """The browser suite's in-thread server closes a response whose client hung up, so no file is left open."""
 
-from mock_app.testing import RESPONSE, _ClosingHandler
+from testkit.serving import RESPONSE, _ClosingHandler
 
 
 class Body:

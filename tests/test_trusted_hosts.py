@@ -8,8 +8,8 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase
-from tests.forms import form_token
+from testkit.http_client import form_token
+from testkit.serving import SeededDatabase
 
 FORGED = "attacker.example"
 # Each of these answers with a redirect whose target is built from the request.

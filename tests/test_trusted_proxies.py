@@ -5,8 +5,8 @@ from pathlib import Path
 from flask import Flask
 
 from mock_app.seed import DEMO_ACCOUNT
-from mock_app.testing import SeededDatabase
-from tests.forms import AuthActions
+from testkit.forms import AuthActions
+from testkit.serving import SeededDatabase
 
 PROXY, ATTACKER, OWNER = "10.0.0.2", "203.0.113.66", "198.51.100.7"
 FAILURES_PER_MINUTE = 5  # the default LOGIN_FAILURE_LIMITS' first tier

@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app.db import write_transaction
-from tests.forms import AuthActions, csrf_token
-from tests.rows import api_key
+from testkit.forms import AuthActions, csrf_token
+from testkit.rows import api_key
 
 CHATBOT, RASA = 2, 5  # ids in the demo data: a project and its Rasa channel
 CHANNEL = f"/projects/{CHATBOT}/settings/channels/{RASA}"

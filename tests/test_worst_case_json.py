@@ -6,9 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_app import json_body
-from tests import abuse
-from tests.answers import json_object
-from tests.rows import api_key
+from testkit.answers import json_object
+from testkit.attacks import abuse
+from testkit.rows import api_key
 
 UNLIMITED = {"INGEST_KIB_LIMIT": "1000000 per second"}  # one 1 MiB body is over the default 1024 KiB per 10 s
 

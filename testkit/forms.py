@@ -1,21 +1,10 @@
-"""Forms as a test fills them in: the form token a page hands out, and logging in and out."""
-
-import re
+"""Forms as a test fills them in through Flask's test client: the form token a page hands out, logging in and out."""
 
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from mock_app.seed import DEMO_ACCOUNT
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def form_token(html: str) -> str:
-    """The CSRF token in a page's form, as a browser would send it back."""
-    match = TOKEN.search(html)
-    if not match:
-        raise AssertionError("the page has no form token")
-    return match.group(1)
+from testkit.http_client import form_token
 
 
 def csrf_token(client: FlaskClient, path: str = "/login") -> str:

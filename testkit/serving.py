@@ -5,8 +5,6 @@
   logins would not be its own.
 - `serve_in_thread(seeded, folder)` serves an app on a copy with Werkzeug in this process, for the
   browser suite; `reset()` puts the seeded data back in milliseconds.
-- `changed_app(seeded, folder, edits)` serves the app with some of its templates edited, for tests that
-  must see a check fail when the screen changes.
 - `ProcessServer` runs `make serve`'s production server in a process of its own, for the tests and
   benchmarks that need real sockets, a kill or several processes.
 
@@ -30,15 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask
-from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
-from . import create_app
-from .db import copy_database
-from .keys import new_private_pem
+from mock_app import create_app
+from mock_app.db import copy_database
+from mock_app.keys import new_private_pem
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,44 +97,7 @@ class ThreadServer:
         copy_database(self.seeded.path, self.database)
 
 
-@dataclass(frozen=True)
-class TemplateEdit:
-    """One template of the app with some text replaced, each exactly once."""
-
-    template: str
-    edits: tuple[tuple[str, str], ...]
-
-    def write(self, folder: Path) -> None:
-        text = (ROOT / "mock_app" / "templates" / self.template).read_text()
-        for old, new in self.edits:
-            assert text.count(old) == 1, f"{self.template} no longer contains {old!r}: update the test"
-            text = text.replace(old, new)
-        (folder / self.template).parent.mkdir(parents=True, exist_ok=True)
-        (folder / self.template).write_text(text)
-
-
-def shadow_templates(overrides: Path) -> Callable[[Flask], None]:
-    """Serve the templates in `overrides` in place of the app's own of the same name."""
-
-    def prepare(app: Flask) -> None:
-        own = app.jinja_loader
-        assert own is not None, "the app has no template folder"
-        app.jinja_loader = ChoiceLoader([FileSystemLoader(overrides), own])
-
-    return prepare
-
-
-@contextmanager
-def changed_app(seeded: SeededDatabase, folder: Path, edits: Iterable[TemplateEdit]) -> Iterator["ThreadServer"]:
-    """The app on a copy of `seeded` with `edits` made to its templates, served in a thread."""
-    (folder / "templates").mkdir(parents=True, exist_ok=True)
-    for edit in edits:
-        edit.write(folder / "templates")
-    with serve_in_thread(seeded, folder, prepare=shadow_templates(folder / "templates")) as server:
-        yield server
-
-
-RESPONSE = "mock_app.testing.response"  # where the request's WSGI response waits, should the client hang up
+RESPONSE = "testkit.serving.response"  # where the request's WSGI response waits, should the client hang up
 
 
 def _remembering_responses(app: "WSGIApplication") -> "WSGIApplication":

@@ -1,7 +1,7 @@
 """Abusive clients on loopback, and the person who must not notice them: password guessing, login
 floods with random emails, one key flooding the API, each from its own loopback address.
 
-Every loop is bounded in count and time. Kept free of the app's imports: the flood tests
+Every loop is bounded in count and time. It speaks HTTP only and imports nothing of the app: the flood tests
 (tests/test_flood.py) and benchmarks/abuse.py both drive it.
 """
 
@@ -12,11 +12,12 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mock_app.seed import DemoAccount
-from tests.forms import form_token
-from tests.http_client import Answer, HttpSession
+from testkit.http_client import Answer, HttpSession, form_token
+
+if TYPE_CHECKING:
+    from mock_app.seed import DemoAccount
 
 DEADLINE_S = 120.0  # no flood runs longer than this, whatever happens
 RESET = 0  # the status of an attempt whose connection was closed before any answer came
@@ -195,7 +196,7 @@ def regenerations(client: ClientAt, channel_path: str, count: int, seconds: floa
         done += 1
 
 
-def logged_in(base_url: str, source: str, account: DemoAccount) -> ClientAt:
+def logged_in(base_url: str, source: str, account: "DemoAccount") -> ClientAt:
     person = ClientAt(base_url, source)
     person.log_in(account.email, account.password)
     return person

@@ -1,16 +1,18 @@
 """Many people confirming "Regenerate" on one channel at the same moment, over real HTTP.
 
-Kept free of the app's imports so that worker processes start quickly.
+Speaks HTTP only and imports nothing of the app, so that worker processes start quickly.
 """
 
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 from multiprocessing.synchronize import Barrier
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from mock_app.seed import DemoAccount
-from tests.http_client import HttpSession, key_shown_on
+from testkit.http_client import HttpSession, key_shown_on
+
+if TYPE_CHECKING:
+    from mock_app.seed import DemoAccount
 
 LINE_UP_TIMEOUT_S = 60
 _process_start_line: Barrier | None = None
@@ -39,7 +41,7 @@ def _confirm_repeatedly(
 
 
 def burst_in_threads(
-    base_url: str, account: DemoAccount, channel_path: str, threads: int, rounds: int
+    base_url: str, account: "DemoAccount", channel_path: str, threads: int, rounds: int
 ) -> list[Outcome]:
     """`threads` people sharing one login each confirm `rounds` times, all starting together."""
     session = HttpSession(base_url)
@@ -56,7 +58,7 @@ def _remember_start_line(barrier: Barrier) -> None:
 
 
 def _burst_in_this_process(
-    base_url: str, account: DemoAccount, channel_path: str, threads: int, rounds: int
+    base_url: str, account: "DemoAccount", channel_path: str, threads: int, rounds: int
 ) -> list[Outcome]:
     assert _process_start_line is not None
     _process_start_line.wait(timeout=LINE_UP_TIMEOUT_S)  # every process has started and imported
@@ -64,7 +66,7 @@ def _burst_in_this_process(
 
 
 def burst_in_processes(
-    base_url: str, account: DemoAccount, channel_path: str, processes: int, threads: int, rounds: int
+    base_url: str, account: "DemoAccount", channel_path: str, processes: int, threads: int, rounds: int
 ) -> list[Outcome]:
     """The same from several processes, each with its own login and its own threads."""
     context = get_context("spawn")  # no fork of a process that runs threads

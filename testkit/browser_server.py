@@ -1,11 +1,11 @@
-"""Run Playwright's browser server here: `python -m e2e.browser_server [--port 3000] [--host 127.0.0.1]`.
+"""Run Playwright's browser server here: `python -m testkit.browser_server [--port 3000] [--host 127.0.0.1]`.
 
 The suite then drives its browsers through it: `make e2e BROWSER_SERVER=ws://127.0.0.1:3000/`.
 
 A browser server launches the browser it was asked for from its own browsers folder and ignores a
 client's `executable_path`. Where Playwright's Chromium cannot be downloaded, this points the server
 at a folder of links with the names Playwright looks for, all leading to the Chromium that
-`e2e.browser` finds (the system one here, or CHROMIUM_PATH).
+`testkit.browser` finds (the system one here, or CHROMIUM_PATH).
 """
 
 import argparse
@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from e2e.browser import executable_path
+from testkit.browser import executable_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LINKS = ROOT / ".venv" / "browser-server"  # one folder of links per server process, so servers never share one
@@ -78,7 +78,7 @@ class RunningServer(NamedTuple):
 def running_browser_server() -> Iterator[RunningServer]:
     """This module's server in a process of its own, on a port it picks."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "e2e.browser_server", "--port", "0"],
+        [sys.executable, "-m", "testkit.browser_server", "--port", "0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -1,4 +1,4 @@
-"""Find a Chromium for Playwright, and install one: `python -m e2e.browser install`.
+"""Find a Chromium for Playwright, and install one: `python -m testkit.browser install`.
 
 Playwright's own Chromium is preferred. Where it cannot be downloaded, a system
 Chromium works through `executable_path`. Set CHROMIUM_PATH to choose one.
@@ -111,5 +111,5 @@ def install() -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["install"]:
-        sys.exit(f"usage: {sys.executable} -m e2e.browser install")
+        sys.exit(f"usage: {sys.executable} -m testkit.browser install")
     sys.exit(install())

@@ -6,7 +6,15 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import urlencode, urlsplit
 
-from tests.forms import form_token
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def form_token(html: str) -> str:
+    """The CSRF token in a page's form, as a browser would send it back."""
+    match = TOKEN.search(html)
+    if not match:
+        raise AssertionError("the page has no form token")
+    return match.group(1)
 
 
 def key_shown_on(page: str, channel_path: str) -> str | None:

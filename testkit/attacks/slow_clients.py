@@ -1,7 +1,7 @@
 """A slow-client ("slowloris") attack on loopback, and the normal user it must not stop.
 
 Sockets trickle a request header a byte at a time, never finishing it, while one person logs in
-and regenerates a key. Kept free of the app's imports: the attack test and
+and regenerates a key. It speaks HTTP only and imports nothing of the app: the attack test and
 benchmarks/slow_clients.py both drive it.
 """
 
@@ -10,10 +10,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mock_app.seed import DemoAccount
-from tests.forms import form_token
-from tests.http_client import Answer, HttpSession
+from testkit.http_client import Answer, HttpSession, form_token
+
+if TYPE_CHECKING:
+    from mock_app.seed import DemoAccount
 
 # Never finished: no blank line ends it, so a server that reads headers in a worker waits forever.
 PARTIAL_HEADER = b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: " + b"a" * 4096
@@ -111,7 +113,7 @@ class Step:
 EXPECTED = {"login form": 200, "log in": 302, "account page": 200, "regenerate": 302, "channel page": 200}
 
 
-def normal_user(base_url: str, account: DemoAccount, channel_path: str, regenerations: int) -> list[Step]:
+def normal_user(base_url: str, account: "DemoAccount", channel_path: str, regenerations: int) -> list[Step]:
     """Log in and regenerate a channel's key `regenerations` times, each followed by the page it leads
     to; a request that gets no answer within http_client.TIMEOUT_S is recorded and the user goes on."""
     session, steps = HttpSession(base_url), []

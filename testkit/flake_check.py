@@ -1,4 +1,4 @@
-"""`python -m e2e.flake_check`: the browser suite many times in a row, then again with every core busy.
+"""`python -m testkit.flake_check`: the browser suite many times in a row, then again with every core busy.
 
 Any failure is reported with its count and fails the check; it is a bug to fix at its
 cause, so nothing here retries a test.
