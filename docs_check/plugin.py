@@ -130,19 +130,20 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[DOCUMENTS] = read_documents(config)
 
 
-@pytest.fixture
-def docs_page(page: Page) -> Page:
-    """The logged-in page at the figures' size, so they come out the same on every run."""
-    page.set_viewport_size(VIEWPORT)
-    return page
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that walks the screen (the `screen` fixture) gets pytest-playwright's context marker for the
+    figures' size, so they come out the same on every run; a marker of the test's own comes first."""
+    for item in items:
+        if "screen" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser_context_args(viewport=VIEWPORT), append=True)
 
 
 @pytest.fixture
-def screen(docs_page: Page, how_to_project: str, how_to_channel: str) -> Screen:
+def screen(page: Page, how_to_project: str, how_to_channel: str) -> Screen:
     """The page objects for the project and Integration channel a how-to is walked on.
 
     The suite using the check provides `how_to_project` and `how_to_channel` (e2e/conftest.py does)."""
-    return Screen.of(docs_page, how_to_project, how_to_channel)
+    return Screen.of(page, how_to_project, how_to_channel)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
+from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
@@ -22,34 +22,10 @@ def fresh_data(mock_server: ThreadServer | None) -> None:
         mock_server.reset()
 
 
-def _log_in_once(browser: Browser, args: dict[str, object], account: Account, path: Path) -> Path:
-    """Log in through the login page and save the cookies for the session's tests to reuse."""
-    context = browser.new_context(**args)  # type: ignore[arg-type]
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    LoginPage(page).open().log_in(account.email, account.password)
-    expect(Header(page).profile_button).to_be_visible()
-    context.storage_state(path=path)
-    context.close()
-    return path
-
-
-@pytest.fixture(scope="session")
-def demo_storage_state(
-    browser: Browser, browser_context_args: dict[str, object], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    return _log_in_once(browser, browser_context_args, DEMO, tmp_path_factory.mktemp("demo") / "storage.json")
-
-
-@pytest.fixture(scope="session")
-def other_storage_state(
-    browser: Browser, browser_context_args: dict[str, object], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    return _log_in_once(browser, browser_context_args, OTHER, tmp_path_factory.mktemp("other") / "storage.json")
-
-
 @pytest.fixture
 def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., BrowserContext]:
+    """pytest-playwright's contexts (traced, screenshotted on failure), with the suite's one timeout."""
+
     def make(**kwargs: object) -> BrowserContext:
         context = new_context(**kwargs)
         context.set_default_timeout(TIMEOUT_MS)
@@ -58,16 +34,44 @@ def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., Bro
     return make
 
 
+@pytest.fixture(scope="session")
+def saved_logins() -> dict[str, Path]:
+    """The cookies of each account's one log-in in the session, by email, for later tests to reuse."""
+    return {}
+
+
 @pytest.fixture
-def context(new_context: Callable[..., BrowserContext], demo_storage_state: Path) -> BrowserContext:
+def logged_in(
+    new_context: Callable[..., BrowserContext], saved_logins: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[Account], Path]:
+    """The saved log-in of an account: the first test to ask logs in through the login page (in a context of
+    its own, traced like any other); the rest of the session reuses its cookies."""
+
+    def storage_state(account: Account) -> Path:
+        if account.email not in saved_logins:
+            context = new_context()
+            page = context.new_page()
+            LoginPage(page).open().log_in(account.email, account.password)
+            expect(Header(page).profile_button).to_be_visible()
+            path = tmp_path_factory.mktemp("login") / "storage.json"
+            context.storage_state(path=path)
+            context.close()
+            saved_logins[account.email] = path
+        return saved_logins[account.email]
+
+    return storage_state
+
+
+@pytest.fixture
+def context(new_context: Callable[..., BrowserContext], logged_in: Callable[[Account], Path]) -> BrowserContext:
     """The default page belongs to the demo account, already logged in."""
-    return new_context(storage_state=demo_storage_state)
+    return new_context(storage_state=logged_in(DEMO))
 
 
 @pytest.fixture
-def other_page(new_context: Callable[..., BrowserContext], other_storage_state: Path) -> Page:
+def other_page(new_context: Callable[..., BrowserContext], logged_in: Callable[[Account], Path]) -> Page:
     """A page in a context of its own, logged in as the other account."""
-    return new_context(storage_state=other_storage_state).new_page()
+    return new_context(storage_state=logged_in(OTHER)).new_page()
 
 
 @pytest.fixture

@@ -2,22 +2,24 @@
 drift; the same screen drawn a fraction of a pixel along, or with other dates, does not."""
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from docs_check.figures import VIEWPORT, Drift, FigureBook
 from pages import AccountDashboard, ChannelSettings
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, PROJECT
-from testkit.timeout import TIMEOUT_MS
 
 # The rule's limits were measured on Chromium's drawing, the engine that takes the how-to's figures.
-pytestmark = [pytest.mark.docs, pytest.mark.only_browser("chromium")]
+pytestmark = [
+    pytest.mark.docs,
+    pytest.mark.only_browser("chromium"),
+    pytest.mark.browser_context_args(viewport=VIEWPORT),
+]
 
 Edit = Callable[[str], str]  # the page's HTML as the server sends it, changed as a template edit would
 Shown = tuple[Locator, list[Locator]]  # the element the figure outlines, and what it greys out
@@ -107,21 +109,18 @@ def _edited(route: Route, edit: Edit) -> None:
 
 
 @pytest.fixture(scope="module")
-def figures(
-    browser: Browser,
-    browser_context_args: dict[str, Any],
-    demo_storage_state: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[Figures]:
-    """A context of its own for the module: the views' figures as drawn are taken once, in one page."""
-    args: dict[str, Any] = {**browser_context_args, "viewport": VIEWPORT, "storage_state": demo_storage_state}
-    context = browser.new_context(**args)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+def as_drawn(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the views' figures as drawn are kept: each is taken once for the module, by the first test that
+    needs it."""
+    return tmp_path_factory.mktemp("figure-drift")
+
+
+@pytest.fixture
+def figures(page: Page, as_drawn: Path) -> Figures:
+    """The logged-in page at the figures' size (the module's marker), on the Integration channel."""
     via_active_project_menu(page, PROJECT).open_channel(CHANNEL)
     expect(ChannelSettings(page, CHANNEL).api_key).to_be_visible()
-    yield Figures(page, page.url, tmp_path_factory.mktemp("figure-drift"))
-    context.close()
+    return Figures(page, page.url, as_drawn)
 
 
 @pytest.mark.parametrize(("view", "edit"), CHANGES.values(), ids=CHANGES.keys())
