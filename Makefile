@@ -10,15 +10,19 @@ FLAKE_RUNS ?= 20
 BROWSER_SERVER_PORT ?= 3000
 # WORKERS=N spreads the tests over N processes (pytest-xdist), each with its own app and database.
 # BROWSER_SERVER=ws://host:port/ drives every browser through a Playwright browser server.
-PARALLEL := $(if $(WORKERS),-n $(WORKERS))
-REMOTE   := $(if $(BROWSER_SERVER),--browser-server $(BROWSER_SERVER))
+# BROWSER=firefox|webkit runs the browser tests in another of Playwright's browsers (Chromium by default).
+# SHARD=K/N runs the K-th of N groups of the tests, split by the durations recorded in e2e/durations.json.
 DURATIONS := e2e/durations.json
+PARALLEL := $(if $(WORKERS),-n $(WORKERS))
+REMOTE   := $(if $(BROWSER_SERVER),--browser-server $(BROWSER_SERVER))$(if $(BROWSER), --browser $(BROWSER))
+SPLIT    := $(if $(SHARD),--splits $(lastword $(subst /, ,$(SHARD))) --group $(firstword $(subst /, ,$(SHARD))) \
+              --splitting-algorithm least_duration --durations-path $(DURATIONS))
 
 # Recording a trace of every test costs a quarter to a third of a test's time (see `make bench`),
 # so the verdict comes from a run without traces. When tests fail, only those run once more with
 # traces kept in test-results/rerun/, as evidence; the target fails whatever that second run does.
 define pytest_then_trace_failures
-	$(PYTEST) $(1) --tracing=off $(PARALLEL) $(REMOTE) $(PYTEST_ARGS); status=$$?; \
+	$(PYTEST) $(1) --tracing=off $(PARALLEL) $(REMOTE) $(SPLIT) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 1 ]; then \
 	  echo "== Running the failed tests again to keep their traces in test-results/rerun/ (the run above decides) =="; \
 	  $(PYTEST) $(1) --last-failed --tracing=retain-on-failure --output test-results/rerun $(REMOTE) $(PYTEST_ARGS) \
@@ -44,7 +48,7 @@ $(BROWSER_STAMP): $(STAMP)
 
 setup: $(BROWSER_STAMP)  ## create .venv, install the project, get a Chromium and (where it can) Tesseract for figures
 
-e2e: setup  ## run the browser suite against the embedded mock app (WORKERS=N, BROWSER_SERVER=ws://...)
+e2e: setup  ## run the browser suite against the embedded mock app (WORKERS=N, BROWSER_SERVER=ws://..., BROWSER=..., SHARD=K/N)
 	@$(call pytest_then_trace_failures,e2e -v)
 
 test: setup  ## run every test (WORKERS=N, BROWSER_SERVER=ws://...)
