@@ -11,9 +11,10 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import form_limits, keys
+from . import keys
 from .config import load_from_environment, trusted_hosts
-from .publish import PRIVATE_FILE, PRIVATE_FOLDER, create_private_file, make_private, publish_once
+from .guards import form_limits
+from .guards.private_files import PRIVATE_FILE, PRIVATE_FOLDER, create_private_file, make_private, publish_once
 
 csrf = CSRFProtect()
 
@@ -133,7 +134,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     app.extensions[keys.EXTENSION] = _api_key_signing_key(app)  # before db.init_app: seeding issues keys
 
     csrf.init_app(app)
-    from . import auth, body_limit, dashboard, db, ingest, settings, state_db, timefmt
+    from . import auth, dashboard, db, ingest, settings, timefmt
+    from .guards import body_limit, state_db
 
     db.init_app(app)
     state_db.init_app(app)  # sessions and throttle counters, beside the database

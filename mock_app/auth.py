@@ -10,8 +10,8 @@ import click
 from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import sessions, throttle
 from .db import get_db, write_transaction
+from .guards import sessions, throttle
 
 bp = Blueprint("auth", __name__, cli_group=None)  # `flask set-password`, not `flask auth set-password`
 

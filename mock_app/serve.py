@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
-from . import create_app, front_end
+from . import create_app
+from .guards import front_end
 
 SPARE_FILES = 100  # beyond one per connection: the database, its WAL files, logs and the buffers of large bodies
 # Percent-encode everything but plain path characters, so a path cannot forge a log line.
