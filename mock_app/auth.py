@@ -109,7 +109,7 @@ def change_password(user_id: int, new_password: str) -> None:
     """Set the user's password and end all their sessions, the current one included; PasswordRefused
     if the policy refuses it, and then nothing changes.
 
-    Sessions are honoured only under the password hash they were opened with (sessions.py),
+    Sessions are honoured only under the password hash they were opened with (guards/sessions.py),
     so they all end when this commits; the rows are deleted afterwards to tidy up."""
     problem = password_problem(new_password)
     if problem:

@@ -7,7 +7,7 @@ trickles its header or reads its answer slowly holds a socket there, never one o
 that run the app. It buffers no more of a body than the app takes (`MAX_CONTENT_LENGTH`; a form,
 `FORM_MAX_BYTES`): past that it answers 413 itself, before reading the body. It holds at most
 `CONNECTION_LIMIT` connections, `CONNECTIONS_PER_ADDRESS` of them from one client address
-(front_end.py). The app is built once, before any thread serves, so the database and the
+(guards/front_end.py). The app is built once, before any thread serves, so the database and the
 instance secrets are made a single time, and these settings are read from it (FLASK_* variables).
 The access log names the path, never the query string: a key sent as `?key=...` must not land in
 a log file.
