@@ -4,10 +4,10 @@ Regenerating a channel's key, what the app is for, goes through a handful of mod
 - settings.py: the Project Settings routes, Regenerate and Verify among them;
 - keys.py: issuing, signing and reading API keys;
 - db.py and models.py: the SQLite database and the account-scoped reads of it;
-- ingest.py: the ingestion API (`POST /v2/messages`), which a new key must pass and an old one fail;
+- ingest.py: the ingestion API (`POST /v2/messages`), open to a channel's current key only;
 - auth.py and dashboard.py: logging in, and the dashboards that lead to Project Settings.
-The rest is set up here: settings (config.py), instance secrets (instance.py), error pages
-(errors.py), and the guards against abuse, each in its own module under guards/.
+`create_app` puts them together with the configuration (config.py), the instance secrets
+(instance.py), the error answers (errors.py) and the guards against abuse (guards/, one a module).
 """
 
 from pathlib import Path
