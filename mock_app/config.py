@@ -19,8 +19,8 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "LOGIN_ADDRESS_LIMIT": "30 per minute",  # attempts (password hashes) per client address; guards/throttle.py
     "LOGIN_FAILURE_LIMITS": "5 per minute; 20 per hour",  # failures per (account, address)
     "PASSWORD_MIN_LENGTH": 12,  # characters of a new password (`flask set-password`); auth.py
-    "INGEST_RATE_LIMIT": "50 per second",  # requests per API key
-    "INGEST_KIB_LIMIT": "1024 per 10 seconds",  # KiB of request bodies per API key
+    "INGEST_RATE_LIMIT": "50 per second",  # requests per channel, whichever of its keys
+    "INGEST_KIB_LIMIT": "1024 per 10 seconds",  # KiB of request bodies per channel
     "INGEST_MAX_MESSAGES": 100,  # per batch; more is a 413
     "INGEST_CHANNEL_QUOTA_BYTES": 16 * 1024 * 1024,  # stored message bodies per channel; more is a 413
     "JSON_MAX_DEPTH": 32,  # nesting of arrays and objects in an API body
