@@ -10,8 +10,8 @@ import click
 from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import sessions, throttle
 from .db import get_db, write_transaction
+from .guards import sessions, throttle
 
 bp = Blueprint("auth", __name__, cli_group=None)  # `flask set-password`, not `flask auth set-password`
 
@@ -109,7 +109,7 @@ def change_password(user_id: int, new_password: str) -> None:
     """Set the user's password and end all their sessions, the current one included; PasswordRefused
     if the policy refuses it, and then nothing changes.
 
-    Sessions are honoured only under the password hash they were opened with (sessions.py),
+    Sessions are honoured only under the password hash they were opened with (guards/sessions.py),
     so they all end when this commits; the rows are deleted afterwards to tidy up."""
     problem = password_problem(new_password)
     if problem:

@@ -12,7 +12,7 @@ from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from werkzeug.routing import IntegerConverter
 
-from .publish import PRIVATE_FILE, create_private_file, make_private, publish_once
+from .guards.private_files import PRIVATE_FILE, create_private_file, make_private, publish_once
 
 SQLITE_MAX_INT = 2**63 - 1
 

@@ -22,8 +22,8 @@ import jwt
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from . import json_body, throttle
 from .db import get_db, write_transaction
+from .guards import json_body, throttle
 from .keys import fingerprint, read_key, same_key
 
 bp = Blueprint("ingest", __name__, url_prefix="/v2")

@@ -1,7 +1,6 @@
 -- Schema of the mock Botanalytics dashboard. Loaded by `flask --app mock_app init-db`.
 DROP TABLE IF EXISTS message;
 DROP TABLE IF EXISTS key_event;
-DROP TABLE IF EXISTS login_failure;  -- gone: logins are throttled in the sessions file (throttle.py)
 DROP TABLE IF EXISTS user;
 DROP TABLE IF EXISTS channel;
 DROP TABLE IF EXISTS project;

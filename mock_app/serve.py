@@ -7,7 +7,7 @@ trickles its header or reads its answer slowly holds a socket there, never one o
 that run the app. It buffers no more of a body than the app takes (`MAX_CONTENT_LENGTH`; a form,
 `FORM_MAX_BYTES`): past that it answers 413 itself, before reading the body. It holds at most
 `CONNECTION_LIMIT` connections, `CONNECTIONS_PER_ADDRESS` of them from one client address
-(front_end.py). The app is built once, before any thread serves, so the database and the
+(guards/front_end.py). The app is built once, before any thread serves, so the database and the
 instance secrets are made a single time, and these settings are read from it (FLASK_* variables).
 The access log names the path, never the query string: a key sent as `?key=...` must not land in
 a log file.
@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
-from . import create_app, front_end
+from . import create_app
+from .guards import front_end
 
 SPARE_FILES = 100  # beyond one per connection: the database, its WAL files, logs and the buffers of large bodies
 # Percent-encode everything but plain path characters, so a path cannot forge a log line.

@@ -18,7 +18,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from werkzeug.test import TestResponse
 
-from mock_app import create_app, json_body
+from mock_app import create_app
+from mock_app.guards import json_body
 from pages.ingestion_api import universal_message
 from testkit.answers import json_object
 from testkit.forms import AuthActions, csrf_token

@@ -12,7 +12,8 @@ from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash
 
 from mock_app import auth as auth_module
-from mock_app import create_app, throttle
+from mock_app import create_app
+from mock_app.guards import throttle
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from testkit.forms import AuthActions, csrf_token
 from testkit.serving import SeededDatabase

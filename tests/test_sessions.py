@@ -12,8 +12,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_app import create_app, sessions
+from mock_app import create_app
 from mock_app.auth import change_password
+from mock_app.guards import sessions
 from mock_app.seed import DEMO_ACCOUNT, OTHER_ACCOUNT
 from testkit.forms import AuthActions
 from testkit.serving import SeededDatabase

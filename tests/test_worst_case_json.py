@@ -5,7 +5,7 @@ import sqlite3
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_app import json_body
+from mock_app.guards import json_body
 from testkit.answers import json_object
 from testkit.attacks import abuse
 from testkit.rows import api_key

@@ -13,6 +13,8 @@ import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from flask import Flask
+
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -44,3 +46,7 @@ class LimitChunkedBodies:
             environ["CONTENT_LENGTH"] = str(len(body))
             environ.pop("HTTP_TRANSFER_ENCODING", None)  # no longer chunked: read whole, with its length
         return self.app(environ, start_response)
+
+
+def init_app(app: Flask) -> None:
+    app.wsgi_app = LimitChunkedBodies(app.wsgi_app, app.config)  # type: ignore[method-assign]

@@ -10,7 +10,7 @@ length by then, see body_limit.py), and an urlencoded form's fields are counted,
 separators, before it is split.
 """
 
-from flask import Request, current_app
+from flask import Flask, Request, current_app
 from werkzeug.exceptions import RequestEntityTooLarge
 
 URLENCODED = "application/x-www-form-urlencoded"
@@ -29,3 +29,7 @@ class BoundedFormRequest(Request):
             if self.mimetype == URLENCODED and self.get_data(cache=True).count(b"&") >= max_fields:
                 raise RequestEntityTooLarge(f"A form holds at most {max_fields} fields.")
         super()._load_form_data()
+
+
+def init_app(app: Flask) -> None:
+    app.request_class = BoundedFormRequest

@@ -20,7 +20,7 @@ import time
 
 from flask import current_app
 
-from .db import get_db
+from ..db import get_db
 from .state_db import get_state_db
 
 # `last_seen_at` is written at most this often per session, so browsing is not a write per page;

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from flask import Flask, current_app, g
 
-from .db import connect
-from .publish import PRIVATE_FILE, create_private_file, make_private, private_folder
+from ..db import connect
+from .private_files import PRIVATE_FILE, create_private_file, make_private, private_folder
 
 SCHEMA = """
 -- `id` is the SHA-256 of the token in the cookie: the token itself is never stored.
