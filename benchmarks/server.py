@@ -79,9 +79,9 @@ def measure(seconds: int, users: list[int]) -> tuple[list[dict[str, Any]], dict[
             for action, user_class in SCENARIOS.items():
                 for count in users:
                     progress(f"server: {action}, {count} users, {seconds} s")
-                    prefix = servers.folder / f"{user_class}-{count}"
-                    rows.append({"action": action, "users": count, **locust(user_class, count, server.url, env,
-                                                                            seconds, prefix)})  # fmt: skip
+                    prefix = servers.folder / f"{user_class}-{count}"  # locust's CSV files and log
+                    figures = locust(user_class, count, server.url, env, seconds, prefix)
+                    rows.append({"action": action, "users": count, **figures})
     return rows, memory.as_dict()
 
 
