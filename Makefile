@@ -72,10 +72,10 @@ serve: $(STAMP)  ## serve the mock app with waitress (12 threads; slow clients w
 # The tests of the attacks on the front end and on parsing come first: the figures mean little if they fail.
 ATTACK_TESTS := tests/test_slow_clients.py tests/test_front_end.py tests/test_worst_case_json.py tests/test_form_limits.py
 
-attack: $(STAMP)  ## slow clients, 1,000 sockets from one address, worst-case bodies, form floods against `make serve`: the bounded tests, then the figures
+# ATTACK_ARGS (and ATTACKS_ARGS, its older name) pass options to the figures: `python -m benchmarks.attacks --help`.
+attack: $(STAMP)  ## slow clients, 1,000 sockets, worst-case bodies, form, login and API floods against `make serve`: the bounded tests, then the figures
 	$(PYTEST) $(ATTACK_TESTS) --tracing=off $(PYTEST_ARGS)
-	$(PY) -m benchmarks.slow_clients $(ATTACK_ARGS)
-	$(PY) -m benchmarks.attacks $(ATTACKS_ARGS)
+	$(PY) -m benchmarks.attacks $(ATTACK_ARGS) $(ATTACKS_ARGS)
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy
 	$(PY) -m testkit.flake_check --runs $(FLAKE_RUNS) $(PYTEST_ARGS)
@@ -94,7 +94,8 @@ $(VENV)/.bench: $(STAMP)
 	$(PY) -m pip install --quiet --editable '.[test,bench]'
 	touch $@
 
-bench: setup $(VENV)/.bench  ## time the suite against a bare-Playwright floor, `make e2e`, serial vs 2 workers vs a browser server, and the server under load
+# BENCH_ARGS passes options: `python -m benchmarks --help`; each table lands in benchmarks/results/NAME.md.
+bench: setup $(VENV)/.bench  ## time the suite against a bare-Playwright floor, the suite's parts and parallel runs, and `make serve` under load
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
 clean:  ## remove the virtualenv, test output and the local database

@@ -1,73 +1,58 @@
-"""Run every benchmark, print their tables and write them to benchmarks/results/: `python -m benchmarks`."""
+"""Run the benchmarks one after another, each writing benchmarks/results/NAME.json and NAME.md.
 
-import argparse
+    python -m benchmarks [--only NAME ...] [--runs 10] [--seconds 8]
+
+floor: the suite's Method 1 / Method 2 test against a bare-Playwright floor (benchmarks/floor.py).
+suite: the browser suite's parts, its parallel runs and the documentation check (benchmarks/suite.py).
+server: `make serve`'s server under load from locust (benchmarks/server.py).
+attacks: a person's requests alone and under each attack on `make serve` (benchmarks/attacks.py).
+By default the first three run, as `make bench` does (BENCH_ARGS=... adds these options); the attacks
+run with `--only attacks`, or through `make attack`, which runs the attack tests first. Each module
+also runs alone, with all its own options: `python -m benchmarks.NAME --help`.
+"""
+
 import sys
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from benchmarks import attacks, floor, server, suite
+from benchmarks.common import INDEX, arguments, progress
 
-from benchmarks import distributed, docs_check, floor_vs_suite, server_load, whole_suite
-from benchmarks.common import RESULTS, chromium_version, machine, progress, write_result
-from testkit.browser import executable_path
-
-
-class Benchmark(NamedTuple):
-    title: str
-    main: Callable[[list[str]], dict[str, Any]]  # writes benchmarks/results/NAME.json and returns it
-    argv: list[str]
-
-
-def _machine_line(info: dict[str, Any]) -> str:
-    return (
-        f"{info['cpus']} CPUs, {info['memory_gib']} GiB, {info['platform']}, Python {info['python']},"
-        f" {info['chromium']}; load average at start {info['load_average_1m']:.1f} (other work was running)"
-    )
-
-
-def _chromium() -> str:
-    with sync_playwright() as playwright:
-        default = playwright.chromium.executable_path
-    return chromium_version(executable_path(default) or default)
+DEFAULT = ("floor", "suite", "server")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=10, help="timed runs per method, floor and suite")
-    parser.add_argument("--seconds", type=int, default=8, help="length of each locust run")
+    parser = arguments(__doc__)
     parser.add_argument(
-        "--only", choices=["floor", "suite", "distributed", "server", "docs"], action="append", help="run only these"
+        "--only", choices=[*DEFAULT, "attacks"], action="append", help="run only these (default: floor suite server)"
+    )
+    parser.add_argument("--runs", type=int, default=10, help="floor: timed runs per method and runner (default 10)")
+    parser.add_argument(
+        "--seconds", type=int, help="server: length of each locust run (default 8); attacks: each way (default 10)"
     )
     args = parser.parse_args()
-    started = time.monotonic()
-    info = machine()
-    benchmarks = {
-        "floor": Benchmark(floor_vs_suite.TITLE, floor_vs_suite.main, ["--runs", str(args.runs)]),
-        "suite": Benchmark(whole_suite.TITLE, whole_suite.main, []),
-        "distributed": Benchmark(distributed.TITLE, distributed.main, []),
-        "server": Benchmark(server_load.TITLE, server_load.main, ["--seconds", str(args.seconds)]),
-        "docs": Benchmark(docs_check.TITLE, docs_check.main, []),
+    seconds = ["--seconds", str(args.seconds)] if args.seconds else []
+    benchmarks: dict[str, tuple[Callable[[list[str]], dict[str, Any]], list[str]]] = {
+        "floor": (floor.main, ["--runs", str(args.runs)]),
+        "suite": (suite.main, []),
+        "server": (server.main, seconds),
+        "attacks": (attacks.main, seconds),
     }
-    results: dict[str, dict[str, Any] | None] = {}
-    for name, benchmark in benchmarks.items():
-        if args.only and name not in args.only:
-            continue
+    started, failed = time.monotonic(), []
+    for name in args.only or DEFAULT:
+        run, argv = benchmarks[name]
+        progress(f"{name}: python -m benchmarks.{name} {' '.join(argv)}")
         try:
-            results[name] = benchmark.main(benchmark.argv)
+            run(argv)
         except Exception:  # one broken benchmark should not hide the others' numbers
             traceback.print_exc()
-            results[name] = None
-    info["chromium"] = _chromium()
-    info["bench_wall_s"] = round(time.monotonic() - started, 1)
-    write_result("machine", info)
-    report = [f"Measured on {_machine_line(info)}; `make bench` took {info['bench_wall_s']:.0f} s.", ""]
-    report += [f"{benchmarks[name].title}\n\n{result['table']}\n" for name, result in results.items() if result]
-    (RESULTS / "latest.md").write_text("\n".join(report))
-    print("\n" + "\n".join(report))
-    progress(f"done in {info['bench_wall_s']:.0f} s; tables in {RESULTS / 'latest.md'}, JSON beside them")
-    return 1 if None in results.values() else 0
+            failed.append(name)
+    progress(f"done in {time.monotonic() - started:.0f} s; index of the tables in {INDEX}")
+    if failed:
+        progress(f"failed: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,8 +1,15 @@
-"""Shared helpers for the benchmarks: statistics, tables, JSON results and process memory."""
+"""What the benchmarks share: statistics, tables, the machine they ran on, their results, process CPU and memory.
 
+Each benchmark measures inside a `Measurement` and publishes through it: benchmarks/results/NAME.json (settings,
+rows, raw samples) and NAME.md (a title, one sentence saying what it shows, the machine line, the table), and
+benchmarks/results/latest.md, an index of every table there, is written anew.
+"""
+
+import argparse
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -12,9 +19,21 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from mock_app.seed import DemoAccount
+from testkit.rows import channel_page, channel_row
+from testkit.serving import connect
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
+INDEX = RESULTS / "latest.md"
 OUTPUT = Path(os.environ.get("BENCH_OUTPUT", "/tmp/bench-results"))  # pytest-playwright wipes its --output
+# Raw capacity: the per-key ingestion limits would turn most of a closed-loop load into 429s.
+UNLIMITED = {"FLASK_INGEST_RATE_LIMIT": "1000000 per second", "FLASK_INGEST_KIB_LIMIT": "1000000000 per second"}
+
+
+def arguments(doc: str | None) -> argparse.ArgumentParser:
+    """A parser whose --help shows a benchmark's docstring as written."""
+    return argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def median(values: Sequence[float]) -> float:
@@ -30,21 +49,12 @@ def percentiles(seconds: Sequence[float]) -> dict[str, float]:
     return {"p50_ms": round(statistics.median(ms), 1), "p99_ms": round(p99, 1), "max_ms": round(ms[-1], 1)}
 
 
-def measured_under_load(
-    at_start: dict[str, Any], rows: list[dict[str, Any]], rendered: str, **settings: Any
-) -> dict[str, Any]:
-    """A benchmark's result: the machine and its load at the start and the end (other work on this
-    2-core machine moves the figures, so the load is part of them), its settings, rows and table."""
-    end = os.getloadavg()[0]
-    return {"machine": at_start, "load_average_1m_at_end": end, **settings, "rows": rows, "table": rendered}
-
-
 def progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A Markdown table, so the same text reads well in a terminal and pastes into the README."""
+    """A Markdown table, so the same text reads well in a terminal and pastes into a document."""
     cells = [[str(cell) for cell in row] for row in [headers, *rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
@@ -54,7 +64,27 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
-def machine() -> dict[str, Any]:
+def integration_channel_page(database: str, account: DemoAccount) -> str:
+    """The settings page of `account`'s Integration channel, the one the how-to regenerates."""
+    with connect(database) as db:
+        return channel_page(channel_row(db, account.active_project, account.integration_channel))
+
+
+def _chromium() -> str:
+    from playwright.sync_api import sync_playwright
+
+    from testkit.browser import executable_path
+
+    with sync_playwright() as playwright:
+        default = playwright.chromium.executable_path
+    path = executable_path(default) or default
+    try:
+        return subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        return f"Chromium at {path}"
+
+
+def machine(browser: bool) -> dict[str, Any]:
     """What the numbers were measured on; the load of other work on the machine is part of the story."""
     with open("/proc/meminfo") as meminfo:
         memory_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
@@ -63,28 +93,57 @@ def machine() -> dict[str, Any]:
         "memory_gib": round(memory_kb / 1024**2, 1),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        **({"chromium": _chromium()} if browser else {}),
         "load_average_1m": os.getloadavg()[0],
     }
 
 
-def chromium_version(path: str) -> str:
-    try:
-        return subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    except OSError:
-        return f"Chromium at {path}"
+def machine_line(info: dict[str, Any]) -> str:
+    chromium = f", {info['chromium']}" if "chromium" in info else ""
+    return (
+        f"Measured {info['measured_at']} on {info['cpus']} CPUs, {info['memory_gib']} GiB, {info['platform']},"
+        f" Python {info['python']}{chromium}; load average {info['load_average_1m']:.1f} at the start and"
+        f" {info['load_average_1m_at_end']:.1f} at the end;"
+        f" `{info['command']}` took {info['wall_s']:.0f} s."
+    )
 
 
-def write_result(name: str, data: dict[str, Any]) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps({"measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), **data}, indent=2) + "\n")
-    return path
+class Measurement:
+    """One run of a benchmark: the machine and its load when it started, then its published result."""
+
+    def __init__(self, name: str, title: str, shows: str, argv: list[str] | None, browser: bool = False) -> None:
+        """`argv`: the benchmark's options (None: this process's), shown with the machine."""
+        self.name, self.title, self.shows = name, title, shows
+        self.machine = machine(browser)
+        self.machine["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        options = sys.argv[1:] if argv is None else argv
+        self.machine["command"] = shlex.join(["python", "-m", f"benchmarks.{name}", *options])
+        self._started = time.monotonic()
+
+    def publish(self, rows: list[dict[str, Any]], rendered: str, **details: Any) -> dict[str, Any]:
+        """Write NAME.json and NAME.md, rewrite the index, print the table; `details`: settings and raw samples."""
+        self.machine["load_average_1m_at_end"] = os.getloadavg()[0]
+        self.machine["wall_s"] = round(time.monotonic() - self._started, 1)
+        result = {"title": self.title, "shows": self.shows, "machine": self.machine, **details}
+        result |= {"rows": rows, "table": rendered}
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"{self.name}.json").write_text(json.dumps(result, indent=2) + "\n")
+        page = f"# {self.title}\n\n{self.shows}\n\n{machine_line(self.machine)}\n\n{rendered}\n"
+        (RESULTS / f"{self.name}.md").write_text(page)
+        write_index()
+        print(f"\n{page}\nwritten to {RESULTS / self.name}.json and .md")
+        return result
 
 
-def publish(name: str, title: str, result: dict[str, Any]) -> None:
-    """Print a benchmark's table under its title and write its result to benchmarks/results/NAME.json."""
-    print(f"\n{title}\n\n{result['table']}")
-    print(f"\nwritten to {write_result(name, result)}")
+def write_index() -> None:
+    """benchmarks/results/latest.md: each benchmark's table, its title and when it was measured."""
+    lines = ["# Benchmark results", "", "The last run of each benchmark (`python -m benchmarks`):", ""]
+    for path in sorted(RESULTS.glob("*.json")):
+        result = json.loads(path.read_text())
+        if path.with_suffix(".md").exists() and "title" in result:
+            measured, took = result["machine"]["measured_at"], result["machine"]["wall_s"]
+            lines.append(f"- [{result['title']}]({path.stem}.md): {measured}, {took:.0f} s")
+    INDEX.write_text("\n".join(lines) + "\n")
 
 
 def _processes() -> dict[int, tuple[int, int]]:

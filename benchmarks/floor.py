@@ -1,154 +1,129 @@
-"""The floor: bare Playwright doing the Method 1 / Method 2 test's work, with no pytest, page objects or fixtures.
+"""Benchmark `floor`: the suite's Method 1 and Method 2 test against a bare-Playwright floor doing the same work.
 
-Each run opens a fresh browser context from a saved login (the suite logs in once per session too),
-does exactly what `test_regenerating_gives_a_new_unique_working_key` does (the method's clicks to the
-Integration channel, Regenerate and confirm, wait for the new key, reload, send one batch with the new
-key and one with the old to /v2/messages, sweep every channel's key for uniqueness) and closes the
-context. Same embedded app (testkit/serving.py), same account, project and channel (testkit/demo.py), same
-locators and words (pages/labels.py), same `expect` checks; only the test framework is missing.
+    python -m benchmarks.floor [--runs 10] [--rounds 2]        (or: make bench BENCH_ARGS="--only floor")
 
-    python -m benchmarks.floor --runs 10 --json /tmp/floor.json
+The floor (benchmarks/floor_script.py) is a bare Playwright script, no pytest, page objects or fixtures,
+doing the test's work in a fresh context from a saved log-in per run. The suite is the test itself
+(`e2e/test_regenerate_key.py`), repeated with pytest-repeat, in two variants: as `make e2e` and `make test`
+run it (--tracing=off; they trace only the failed tests, in a second run), and as a plain `pytest` runs it
+with pyproject's --tracing=retain-on-failure (a trace of every test recorded).
+
+Floor and suite run in alternating rounds, so a change in the machine's other load hits both.
+A suite test's time is its setup + call + teardown (pytest's own report durations, recorded by
+benchmarks/suite_timing.py). The first repetition of each method is dropped, as the floor drops a
+warm-up run (the suite's first also pays for the session's browser launch and log-in), and so is the
+session's last test, which also pays for closing the browser. CPU seconds (pytest or the script, the
+embedded app, Playwright's driver and Chromium together) are shown beside wall time: they barely move
+when other work shares the machine, so they check the wall-clock ratio. Target: suite / floor <= 1.15.
+Writes benchmarks/results/floor.json and floor.md.
 """
 
-import argparse
 import json
-import logging
-import os
+import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import APIRequestContext, Browser, Page, StorageState, expect, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
+from benchmarks.common import OUTPUT, ROOT, Measurement, arguments, median, progress, table
+from pages import how_to
 
-from benchmarks.common import tree_cpu_seconds
-from pages import labels
-from pages.how_to import ACTIVE_PROJECT_MENU, PROJECTS_DASHBOARD
-from pages.ingestion_api import channel_type_of, sample_batch
-from testkit.browser import executable_path
-from testkit.demo import CHANNEL, DEMO, PROJECT
-from testkit.serving import SeededDatabase, serve_in_thread
-
-
-def method_1(page: Page) -> None:
-    page.goto("/")
-    page.get_by_role("button", name=f"{labels.PROJECT} {PROJECT}", exact=True).click()
-    page.get_by_role("menuitem", name=labels.PROJECT_SETTINGS).click()
-    page.get_by_role("tab", name=labels.CHANNELS).click()
+METHODS = tuple(how_to.METHODS)  # "method-1", "method-2": the test's parameter ids
+TARGET = 1.15
+TITLE = "Floor versus suite: seconds per test"
+SHOWS = (
+    "The suite's Method 1 / Method 2 test (open the channel, regenerate, reload, check the API, sweep all keys)"
+    " against a bare Playwright script doing the same work, medians of wall and whole-process-tree CPU seconds;"
+    f" target: suite / floor <= {TARGET}."
+)
+# The suite as `make e2e` runs it (no trace recording; a screenshot kept on failure), and as a plain
+# `pytest` runs it with pyproject's addopts (a trace of every test recorded, kept on failure).
+VARIANTS = {"suite (make e2e)": ["--tracing=off"], "suite, tracing every test": []}
+Samples = dict[str, dict[str, Any]]  # method -> wall_s, cpu_s (lists) and failed (a count)
 
 
-def _tile_settings(page: Page, project: str) -> None:
-    tile = page.get_by_role("article", name=project, exact=True)
-    tile.get_by_role("button", name=labels.OPTIONS, exact=True).click()
-    tile.get_by_role("menuitem", name=labels.SETTINGS_ITEM, exact=True).click()
-    page.get_by_role("tab", name=labels.CHANNELS).click()
+def run_floor(runs: int, scratch: Path) -> Samples:
+    path = scratch / "floor.json"
+    command = [sys.executable, "-m", "benchmarks.floor_script", "--runs", str(runs), "--json", str(path)]
+    subprocess.run(command, cwd=ROOT, check=True, timeout=60 + 60 * runs)
+    samples: Samples = json.loads(path.read_text())
+    return samples
 
 
-def method_2(page: Page) -> None:
-    page.goto("/")
-    page.get_by_role("link", name=labels.LOGO, exact=True).click()
-    _tile_settings(page, PROJECT)
+def run_suite(runs: int, extra: list[str], scratch: Path) -> Samples:
+    path = scratch / "suite.json"
+    command = [
+        sys.executable, "-m", "pytest", "e2e/test_regenerate_key.py", "-q", "-p", "no:cacheprovider",
+        "--count", str(runs + 2), "-p", "benchmarks.suite_timing", "--timing-json", str(path),
+        "--output", str(OUTPUT / "floor"), *extra,
+    ]  # fmt: skip
+    subprocess.run(command, cwd=ROOT, timeout=120 + 60 * runs, stdout=subprocess.DEVNULL)  # failures counted below
+    tests: dict[str, dict[str, Any]] = json.loads(path.read_text())["tests"]
+    samples: Samples = {}
+    for method in METHODS:
+        mine = [test for node, test in tests.items() if f"-{method}-" in node and test["cpu"] is not None]
+        passed = [test for test in mine[1 : runs + 1] if test.get("outcome") == "passed"]
+        samples[method] = {
+            "wall_s": [test["setup"] + test["call"] + test["teardown"] for test in passed],
+            "cpu_s": [test["cpu"] for test in passed],
+            "failed": sum(test.get("outcome") != "passed" for test in mine),
+        }
+    return samples
 
 
-def all_keys(page: Page) -> list[str]:
-    keys: list[str] = []
-    page.goto("/projects")
-    for project in page.get_by_role("article").get_by_role("heading").all_inner_texts():
-        page.goto("/projects")
-        _tile_settings(page, project)
-        expect(page.get_by_role("tab", name=labels.CHANNELS)).to_have_attribute("aria-selected", "true")
-        for channel in page.get_by_role("tabpanel").get_by_role("heading", level=2).all_inner_texts():
-            page.get_by_role("tabpanel").get_by_role("button", name=channel.strip(), exact=True).click()
-            region = page.get_by_role("region", name=channel.strip(), exact=True)
-            field = region.get_by_label(labels.API_KEY, exact=True)
-            expect(field).to_be_visible()
-            keys.append(field.input_value())
-    return keys
+def measure(runs: int, rounds: int) -> dict[str, Samples]:
+    per_round = max(1, runs // rounds)
+    names = ["floor", *VARIANTS]
+    found: dict[str, Samples] = {name: {m: {"wall_s": [], "cpu_s": [], "failed": 0} for m in METHODS} for name in names}
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(1, rounds + 1):
+            for name in names:
+                progress(f"floor vs suite, round {number}/{rounds}: {name}, {per_round} runs per method")
+                if name == "floor":
+                    samples = run_floor(per_round, Path(folder))
+                else:
+                    samples = run_suite(per_round, VARIANTS[name], Path(folder))
+                for method in METHODS:
+                    for key in ("wall_s", "cpu_s", "failed"):
+                        found[name][method][key] += samples[method][key]
+    return found
 
 
-def regenerate_and_check(page: Page, api: APIRequestContext, open_channels: Callable[[Page], None]) -> None:
-    open_channels(page)
-    page.get_by_role("tabpanel").get_by_role("button", name=CHANNEL, exact=True).click()
-    region = page.get_by_role("region", name=CHANNEL, exact=True)
-    field = region.get_by_label(labels.API_KEY, exact=True)
-    old_key = field.input_value()
-    region.get_by_role("button", name=labels.REGENERATE, exact=True).click()
-    dialog = page.get_by_role("dialog", name=labels.REGENERATE_QUESTION, exact=True)
-    dialog.get_by_role("button", name=labels.REGENERATE, exact=True).click()
-    expect(dialog).to_be_hidden()
-    expect(field).not_to_have_value(old_key)
-    new_key = field.input_value()
-    page.reload()
-    expect(field).to_have_value(new_key)
-    batch = sample_batch(channel_type_of(new_key))  # the kind of message the key's channel sends, as the suite's
-    assert api.post("/v2/messages", headers={"Authorization": f"Bearer {new_key}"}, data=batch).status == 200
-    assert api.post("/v2/messages", headers={"Authorization": f"Bearer {old_key}"}, data=batch).status == 401
-    keys = all_keys(page)
-    assert keys.count(new_key) == 1 and old_key not in keys
+def summarize(found: dict[str, Samples]) -> list[dict[str, Any]]:
+    rows = []
+    for method in METHODS:
+        floor = found["floor"][method]
+        for name in found:
+            wall, cpu = median(found[name][method]["wall_s"]), median(found[name][method]["cpu_s"])
+            rows.append({
+                "method": method, "runner": name, "runs": len(found[name][method]["wall_s"]),
+                "failed": found[name][method]["failed"],
+                "median_wall_s": round(wall, 3), "median_cpu_s": round(cpu, 3),
+                "ratio_wall": round(wall / median(floor["wall_s"]), 3),
+                "ratio_cpu": round(cpu / median(floor["cpu_s"]), 3),
+            })  # fmt: skip
+    return rows
 
 
-def _log_in(browser: Browser, url: str) -> StorageState:
-    """The demo account's cookies, logged in once through the login page as the suite does per session."""
-    context = browser.new_context(base_url=url)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label(labels.EMAIL).fill(DEMO.email)
-    page.get_by_label(labels.PASSWORD).fill(DEMO.password)
-    page.get_by_role("button", name=labels.LOG_IN).click()
-    expect(page.get_by_role("button", name=f"{labels.MY_PROFILE} {DEMO.full_name}")).to_be_visible()
-    state = context.storage_state()
-    context.close()
-    return state
+def render(rows: list[dict[str, Any]]) -> str:
+    headers = ["Method", "Runner", "Runs", "Median wall (s)", "/ floor", "Median CPU (s)", "/ floor"]
+    return table(headers, [
+        [r["method"], r["runner"], f"{r['runs']}" + (f" ({r['failed']} failed)" if r["failed"] else ""),
+         f"{r['median_wall_s']:.2f}", f"{r['ratio_wall']:.2f}", f"{r['median_cpu_s']:.2f}", f"{r['ratio_cpu']:.2f}"]
+        for r in rows
+    ])  # fmt: skip
 
 
-def _time_runs(browser: Browser, api: APIRequestContext, url: str, runs: int) -> dict[str, dict[str, Any]]:
-    """Wall and CPU seconds per run for each method, after one untimed warm-up run each."""
-    state = _log_in(browser, url)
-    methods = {ACTIVE_PROJECT_MENU.key: method_1, PROJECTS_DASHBOARD.key: method_2}  # the suite's test ids
-    times: dict[str, dict[str, Any]] = {name: {"wall_s": [], "cpu_s": [], "failed": 0} for name in methods}
-    for name, open_channels in methods.items():
-        for run in range(runs + 1):
-            cpu = tree_cpu_seconds(os.getpid())  # outside the wall time, as in the suite's plugin
-            started = time.perf_counter()
-            context = browser.new_context(base_url=url, storage_state=state)
-            try:
-                regenerate_and_check(context.new_page(), api, open_channels)
-            except (AssertionError, PlaywrightError) as error:  # counted, like a failed test
-                print(f"{name} run {run} failed: {error}", file=sys.stderr)
-                times[name]["failed"] += 1
-                continue
-            finally:
-                context.close()
-            if run:
-                times[name]["wall_s"].append(time.perf_counter() - started)
-                times[name]["cpu_s"].append(tree_cpu_seconds(os.getpid()) - cpu)
-    return times
-
-
-def measure(runs: int) -> dict[str, dict[str, Any]]:
-    """The methods timed on the app served in this process, as the suite serves it."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # as under pytest: no line per request
-    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as pw:
-        folder = Path(scratch)
-        with serve_in_thread(SeededDatabase.create(folder), folder) as server:
-            browser = pw.chromium.launch(executable_path=executable_path(pw.chromium.executable_path))
-            api = pw.request.new_context(base_url=server.url)
-            try:
-                return _time_runs(browser, api, server.url, runs)
-            finally:
-                api.dispose()
-                browser.close()
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--json", type=Path, required=True)
-    args = parser.parse_args()
-    args.json.write_text(json.dumps(measure(args.runs)))
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = arguments(__doc__)
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per method and runner (default 10)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds the runs are split into (default 2)")
+    args = parser.parse_args(argv)
+    measurement = Measurement("floor", TITLE, SHOWS, argv, browser=True)
+    found = measure(args.runs, args.rounds)
+    rows = summarize(found)
+    settings = {"runs": args.runs, "rounds": args.rounds, "target_ratio": TARGET}
+    return measurement.publish(rows, render(rows), **settings, samples=found)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-"""Locust users for the server benchmark: one regenerates keys through the dashboard, one sends batches.
+"""Locust users for the `server` benchmark: one regenerates keys through the dashboard, one sends batches.
 
     BENCH_CHANNELS='[{"page": "/projects/1/settings/channels/1", "key": "..."}]' BENCH_SESSION=... \\
         locust -f benchmarks/locustfile.py --headless -u 8 -r 8 -t 8s -H http://127.0.0.1:5000 RegenerateUser
 
-`benchmarks.server_load` runs it. Each user takes the next of the demo account's channels in turn.
+`benchmarks.server` runs it. Each user takes the next of the demo account's channels in turn.
 The harness logs in once, over HTTP through the login form, and every RegenerateUser starts from
 that session cookie, as tabs of one browser would: a log-in per user would spend the run hashing
 passwords instead of regenerating keys.

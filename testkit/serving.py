@@ -6,7 +6,8 @@
 - `serve_in_thread(seeded, folder)` serves an app on a copy with Werkzeug in this process, for the
   browser suite; `reset()` puts the seeded data back in milliseconds.
 - `ProcessServer` runs `make serve`'s production server in a process of its own, for the tests and
-  benchmarks that need real sockets, a kill or several processes.
+  benchmarks that need real sockets, a kill or several processes; `seeded_servers()` seeds once and
+  serves a fresh copy per run, for benchmarks that start many servers.
 
 Both bind their port before serving (the thread's server binds port 0; the process inherits a socket
 bound here), so there is no port race and no polling for readiness.
@@ -20,9 +21,10 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -164,7 +166,6 @@ class ProcessServer:
     database: str
     seeded: SeededDatabase
     log_path: Path
-    command: Callable[[int], list[str]] = serve_command  # a benchmark may compare another server
     env: dict[str, str] = field(default_factory=dict)  # more settings, as FLASK_* variables
     listener: socket.socket = field(init=False)
     process: subprocess.Popen[bytes] | None = field(init=False, default=None)
@@ -186,7 +187,7 @@ class ProcessServer:
         env = {**os.environ, **self.seeded.env(self.database), **self.env}
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
-                self.command(fd),
+                serve_command(fd),
                 cwd=ROOT,
                 env=env,
                 pass_fds=(fd,),
@@ -247,3 +248,27 @@ def serve_in_process(seeded: SeededDatabase, folder: Path, **options: Any) -> It
         yield server.start()
     finally:
         server.close()
+
+
+@dataclass
+class Servers:
+    """A database seeded once in a scratch folder, and `make serve`'s server on a fresh copy of it for each run."""
+
+    folder: Path
+    seeded: SeededDatabase
+    runs: int = 0
+
+    def serve(self, env: dict[str, str] | None = None) -> AbstractContextManager[ProcessServer]:
+        """A server on a new copy in a folder of its own, with more FLASK_* settings in `env`."""
+        self.runs += 1
+        folder = self.folder / f"run-{self.runs}"  # each run's copy and server log apart
+        folder.mkdir()
+        return serve_in_process(self.seeded, folder, env=env or {})
+
+
+@contextmanager
+def seeded_servers() -> Iterator[Servers]:
+    """Seed once (hashing the demo passwords is the slow part), serve copies, remove it all at the end."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        yield Servers(folder, SeededDatabase.create(folder))

@@ -2,7 +2,7 @@
 
 Sockets trickle a request header a byte at a time, never finishing it, while one person logs in
 and regenerates a key. It speaks HTTP only and imports nothing of the app: the attack test and
-benchmarks/slow_clients.py both drive it.
+benchmarks/attacks.py both drive it.
 """
 
 import socket
