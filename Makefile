@@ -30,7 +30,7 @@ define pytest_then_trace_failures
 	fi; exit $$status
 endef
 
-.PHONY: help setup e2e test test-app lint run serve attack flake-check bench docs docs-check clean browser-server durations
+.PHONY: help setup e2e test test-app lint run serve attack attack-figures flake-check bench docs docs-check clean browser-server durations
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -75,6 +75,9 @@ ATTACK_TESTS := tests/test_slow_clients.py tests/test_front_end.py tests/test_wo
 # ATTACK_ARGS (and ATTACKS_ARGS, its older name) pass options to the figures: `python -m benchmarks.attacks --help`.
 attack: $(STAMP)  ## slow clients, 1,000 sockets, worst-case bodies, form, login and API floods against `make serve`: the bounded tests, then the figures
 	$(PYTEST) $(ATTACK_TESTS) --tracing=off $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory attack-figures
+
+attack-figures: $(STAMP)  ## only the attack figures (CI runs them after `make test`, which ran their tests)
 	$(PY) -m benchmarks.attacks $(ATTACK_ARGS) $(ATTACKS_ARGS)
 
 flake-check: setup  ## run the browser suite 20 times, then 20 more with both cores busy

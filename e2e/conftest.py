@@ -63,15 +63,27 @@ def logged_in(
 
 
 @pytest.fixture
-def context(new_context: Callable[..., BrowserContext], logged_in: Callable[[Account], Path]) -> BrowserContext:
-    """The default page belongs to the demo account, already logged in."""
-    return new_context(storage_state=logged_in(DEMO))
+def demo_storage_state(logged_in: Callable[[Account], Path]) -> Path:
+    """The demo account's saved log-in; the session's first test to ask logs in."""
+    return logged_in(DEMO)
 
 
 @pytest.fixture
-def other_page(new_context: Callable[..., BrowserContext], logged_in: Callable[[Account], Path]) -> Page:
+def other_storage_state(logged_in: Callable[[Account], Path]) -> Path:
+    """The other account's saved log-in; the session's first test to ask logs in."""
+    return logged_in(OTHER)
+
+
+@pytest.fixture
+def context(new_context: Callable[..., BrowserContext], demo_storage_state: Path) -> BrowserContext:
+    """The default page belongs to the demo account, already logged in."""
+    return new_context(storage_state=demo_storage_state)
+
+
+@pytest.fixture
+def other_page(new_context: Callable[..., BrowserContext], other_storage_state: Path) -> Page:
     """A page in a context of its own, logged in as the other account."""
-    return new_context(storage_state=logged_in(OTHER)).new_page()
+    return new_context(storage_state=other_storage_state).new_page()
 
 
 @pytest.fixture
