@@ -1,5 +1,5 @@
 """Floods against the production server (`make serve`), from other loopback addresses, while a person
-uses the app: bounded in count, asserted on statuses, never on times (benchmarks/abuse.py times them)."""
+uses the app: bounded in count, asserted on statuses, never on times (benchmarks/attacks.py times them)."""
 
 import http.client
 from collections.abc import Iterator
