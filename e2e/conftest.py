@@ -35,20 +35,25 @@ def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., Bro
 
 
 @pytest.fixture(scope="session")
-def saved_logins() -> dict[str, Path]:
-    """The cookies of each account's one log-in in the session, by email, for later tests to reuse."""
+def saved_logins() -> dict[tuple[str, str], Path]:
+    """The cookies of each account's one log-in in the session, by server and email, for later tests to reuse
+    (a module serving a changed app logs in there: its sessions are its own)."""
     return {}
 
 
 @pytest.fixture
 def logged_in(
-    new_context: Callable[..., BrowserContext], saved_logins: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+    new_context: Callable[..., BrowserContext],
+    browser_context_args: dict[str, object],
+    saved_logins: dict[tuple[str, str], Path],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Callable[[Account], Path]:
     """The saved log-in of an account: the first test to ask logs in through the login page (in a context of
     its own, traced like any other); the rest of the session reuses its cookies."""
 
     def storage_state(account: Account) -> Path:
-        if account.email not in saved_logins:
+        key = (str(browser_context_args.get("base_url")), account.email)
+        if key not in saved_logins:
             context = new_context()
             page = context.new_page()
             LoginPage(page).open().log_in(account.email, account.password)
@@ -56,8 +61,8 @@ def logged_in(
             path = tmp_path_factory.mktemp("login") / "storage.json"
             context.storage_state(path=path)
             context.close()
-            saved_logins[account.email] = path
-        return saved_logins[account.email]
+            saved_logins[key] = path
+        return saved_logins[key]
 
     return storage_state
 
