@@ -43,7 +43,7 @@ $(STAMP): pyproject.toml
 
 $(BROWSER_STAMP): $(STAMP)
 	$(PY) -m testkit.browser install
-	$(PY) -m docs_check.ocr install
+	$(PY) -m docs_check.figures.ocr install
 	touch $@
 
 setup: $(BROWSER_STAMP)  ## create .venv, install the project, get a Chromium and (where it can) Tesseract for figures
@@ -70,7 +70,7 @@ serve: $(STAMP)  ## serve the mock app with waitress (12 threads; slow clients w
 	$(PY) -m mock_app.serve --bind 127.0.0.1:$(PORT)
 
 # The tests of the attacks on the front end and on parsing come first: the figures mean little if they fail.
-ATTACK_TESTS := tests/test_slow_clients.py tests/test_front_end.py tests/test_worst_case_json.py tests/test_form_limits.py
+ATTACK_TESTS := tests/app/test_slow_clients.py tests/app/test_front_end.py tests/app/test_worst_case_json.py tests/app/test_form_limits.py
 
 # ATTACK_ARGS (and ATTACKS_ARGS, its older name) pass options to the figures: `python -m benchmarks.attacks --help`.
 attack: $(STAMP)  ## slow clients, 1,000 sockets, worst-case bodies, form, login and API floods against `make serve`: the bounded tests, then the figures
@@ -109,11 +109,11 @@ clean:  ## remove the virtualenv, test output and the local database
 # `rm -r docs/figures`), each only when some pixel really changed; figures no step takes are removed, then
 # docs/figures/renderer.txt is written.
 docs: setup  ## retake the figures of the project's how-to (docs/regenerate-api-key.md) at 1470x1016 into docs/figures
-	$(PY) -m docs_check.update $(PYTEST_ARGS)
+	$(PY) -m docs_check.figures.update e2e/docs_check/test_how_to.py -m docs $(PYTEST_ARGS)
 
 # HOW_TO="a.mdx b.html" checks each document; DOCS_STRICT=1 fails on gaps too (names written otherwise, steps left out).
 # HOW_TO_ASSETS=DIR (a docs site's root) finds the documents' own figures, shown in the report and judged.
 docs-check: setup  ## check a how-to against the app: HOW_TO=PATH (MDX, Markdown, HTML or text; default: the project's own)
-	$(PYTEST) e2e/test_how_to.py -m docs --tracing=off $(PARALLEL) $(REMOTE) \
+	$(PYTEST) e2e/docs_check/test_how_to.py -m docs --tracing=off $(PARALLEL) $(REMOTE) \
 	  $(foreach doc,$(HOW_TO),--how-to $(doc)) $(if $(DOCS_STRICT),--docs-strict) \
 	  $(if $(HOW_TO_ASSETS),--how-to-assets $(HOW_TO_ASSETS)) $(PYTEST_ARGS)

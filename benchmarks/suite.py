@@ -45,13 +45,14 @@ from benchmarks.common import (
     table,
     tree_cpu_seconds,
 )
-from docs_check.ocr import engine
-from docs_check.reading import read
-from docs_check.session import DEFAULT_HOW_TO
-from docs_check.update import every_figure
+from docs_check.figures.naming import every_figure
+from docs_check.figures.ocr import engine
+from docs_check.steps import read
 from testkit.browser import executable_path
 from testkit.browser_server import running_browser_server
 from testkit.serving import SeededDatabase, serve_in_thread
+
+DEFAULT_HOW_TO = Path(__file__).resolve().parents[1] / "docs" / "regenerate-api-key.md"  # the project's own
 
 TITLE = "The browser suite: its parts, its parallel runs and the documentation check"
 SHOWS = (
@@ -60,7 +61,7 @@ SHOWS = (
 )
 RESET_TARGET_MS = 20
 RUN_TIMEOUT_S = 1800
-FIXTURES = ROOT / "e2e" / "how-tos"
+FIXTURES = ROOT / "e2e" / "docs_check" / "how-tos"
 SEED = ROOT.parent / "shared" / "seed" / "regenerate-api-key.txt"  # the published how-to, where the workplace has it
 Row = list[str]  # section, what, time, notes
 

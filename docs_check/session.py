@@ -1,18 +1,32 @@
-"""What the plugin and `make docs` share: the default how-to, where figures go, and what a session found out.
-
-Kept apart from the plugin so `docs_check.update` can use it without importing the plugin before pytest does.
+"""What the plugin, the check's test and `make docs` share in a session: the host project's settings, where
+figures go, and what a session found out. The host names its own how-to and committed figures in its pytest
+settings (`how_to_default`, `how_to_figures`); without them every document is named with `--how-to` and no
+figure is compared. Kept apart from the plugin so `figures.update` can use it before pytest loads the plugin.
 """
 
-import re
 from pathlib import Path
 
 import pytest
 
-from .reading import Document
+from .steps import Document
 
-DEFAULT_HOW_TO = Path(__file__).resolve().parents[1] / "docs" / "regenerate-api-key.md"  # the project's own
 RETAKING = pytest.StashKey[bool]()  # set by `make docs`: figures are taken to replace the committed ones
 RENDERER = pytest.StashKey[str]()  # the browser that took this session's figures
+
+
+def add_settings(parser: pytest.Parser) -> None:
+    parser.addini("how_to_default", "the host project's own how-to, checked when no --how-to is given", type="paths")
+    parser.addini("how_to_figures", "the committed figures of that how-to, compared with each run's", type="paths")
+
+
+def default_how_to(config: pytest.Config) -> Path | None:
+    paths: list[Path] = config.getini("how_to_default")
+    return paths[0].resolve() if paths else None
+
+
+def committed_figures(config: pytest.Config) -> Path | None:
+    paths: list[Path] = config.getini("how_to_figures")
+    return paths[0].resolve() if paths else None
 
 
 def figures_output(config: pytest.Config) -> Path:
@@ -20,10 +34,6 @@ def figures_output(config: pytest.Config) -> Path:
     return Path(config.getoption("--output")) / "docs-figures"
 
 
-def is_default(document: Document) -> bool:
-    return Path(document.path).resolve() == DEFAULT_HOW_TO
-
-
-def figure_folder(document: Document) -> str:
-    """Where a document's figures go under the output folder: one folder per document."""
-    return re.sub(r"[^\w-]+", "-", Path(document.path).name)
+def is_default(document: Document, config: pytest.Config) -> bool:
+    default = default_how_to(config)
+    return default is not None and Path(document.path).resolve() == default

@@ -8,7 +8,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
 from pages import Header, LoginPage
 from pages.ingestion_api import IngestionApi
-from testkit.demo import CHANNEL, DEMO, OTHER, PROJECT, Account
+from testkit.demo import DEMO, OTHER, Account
 from testkit.serving import ThreadServer
 from testkit.timeout import TIMEOUT_MS
 
@@ -104,12 +104,6 @@ def ingestion(playwright: Playwright, base_url: str) -> Iterator[IngestionApi]:
 
 
 @pytest.fixture(scope="session")
-def how_to_project() -> str:
-    """The project the documentation check walks a how-to on: the demo account's active one (E2E_PROJECT)."""
-    return PROJECT
-
-
-@pytest.fixture(scope="session")
-def how_to_channel() -> str:
-    """The Integration channel whose key the walk regenerates (E2E_CHANNEL)."""
-    return CHANNEL
+def how_to_compares_figures(mock_server: ThreadServer | None) -> bool:
+    """The documentation check compares the project's own how-to's figures on the embedded app's seeded data."""
+    return mock_server is not None

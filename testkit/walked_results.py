@@ -1,4 +1,4 @@
-"""A walk's results made up for the report's tests: e2e/how-tos/tile-route.md with a gap, failures, a stale
+"""A walk's results made up for the report's tests: e2e/docs_check/how-tos/tile-route.md with a gap, failures, a stale
 figure, a figure the document's images lack, and a stop before its last steps."""
 
 from dataclasses import dataclass
@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from docs_check.reading import read
-from docs_check.results import Finding, FindingKind, MethodResult, StepResult
+from docs_check.report.results import Finding, FindingKind, MethodResult, StepResult
+from docs_check.steps import read
 
-HOW_TOS = Path(__file__).resolve().parents[1] / "e2e" / "how-tos"
+HOW_TOS = Path(__file__).resolve().parents[1] / "e2e" / "docs_check" / "how-tos"
 FIGURE_SIZE = (300, 200)
 STALE_MESSAGE = "the document's figure shows a menu the screen no longer has"
 

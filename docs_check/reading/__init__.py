@@ -1,6 +1,11 @@
-"""Reading a how-to: its four forms (MDX, Markdown, a built HTML page, plain text) into one `Document`."""
+"""Reading a how-to, stage one of the check: a path or a text in one of four forms (MDX, Markdown, a built HTML
+page, plain text) in; a `Source` out, its title and blocks (headings, list items, paragraphs) with their lines
+and figures. No browser: importing it loads neither Playwright nor the page objects."""
 
-from .document import Block, Document, Figure, Format, Method, Step
-from .reader import read, read_text
+from .document import Block, BlockKind, Figure, Format, Source, UnreadableDocument
+from .reader import detect_format, read_source, source_of
 
-__all__ = ["Block", "Document", "Figure", "Format", "Method", "Step", "read", "read_text"]
+__all__ = [
+    "Block", "BlockKind", "Figure", "Format", "Source", "UnreadableDocument", "detect_format", "read_source",
+    "source_of",
+]  # fmt: skip

@@ -1,12 +1,14 @@
-"""What a how-to says, as read: its blocks with their lines, then its methods and steps."""
+"""What a how-to's source holds, as read: its form, its title and its blocks, each with its line."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
-
-from ..instructions import Instruction
 
 Format = Literal["mdx", "markdown", "html", "text"]
 BlockKind = Literal["heading", "item", "paragraph"]
+
+
+class UnreadableDocument(ValueError):
+    """The file is not a how-to this check can read."""
 
 
 @dataclass(frozen=True)
@@ -30,30 +32,10 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Step:
-    """One sentence that asks the reader to act or look, or says what happens."""
+class Source:
+    """A document read into blocks: `path` as the user gave it."""
 
-    number: int
-    line: int
-    text: str
-    section: str  # the heading the sentence falls under
-    instruction: Instruction
-    figures: tuple[Figure, ...] = ()  # the figures of its block, kept with the block's last step
-
-
-@dataclass(frozen=True)
-class Method:
-    key: str  # "method-1": names the method's test and figure folder
-    name: str  # "Method 1", or the document's title when it has one method only
-    title: str
-    line: int
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class Document:
     path: str
     format: Format
     title: str
-    methods: tuple[Method, ...]
-    blocks: tuple[Block, ...] = field(default=(), repr=False)
+    blocks: tuple[Block, ...]

@@ -2,7 +2,7 @@
 floods with random emails, one key flooding the API, each from its own loopback address.
 
 Every loop is bounded in count and time. It speaks HTTP only and imports nothing of the app: the flood tests
-(tests/test_flood.py) and benchmarks/attacks.py both drive it.
+(tests/app/test_flood.py) and benchmarks/attacks.py both drive it.
 """
 
 import json

@@ -1,0 +1,35 @@
+"""Where a step's screenshot goes, below the output folder and the committed figures: "method-2/03-tile-options.png"."""
+
+import re
+from pathlib import Path, PurePosixPath
+
+from ..steps import Document, Method, Step
+
+
+def figure_name(method: Method, step: Step) -> PurePosixPath:
+    named = step
+    if step.instruction.refers_back:  # "Click on it": the figure outlines what an earlier step named
+        earlier = [s for s in method.steps[: step.number - 1] if s.instruction.names or s.instruction.nouns]
+        named = earlier[-1] if earlier else step
+    return PurePosixPath(method.key, f"{step.number:02d}-{_slug(named)}.png")
+
+
+def every_figure(document: Document) -> list[PurePosixPath]:
+    """The screenshots the check takes of the document: one for each step that has a figure."""
+    return [figure_name(method, step) for method in document.methods for step in method.steps if step.figures]
+
+
+def _slug(step: Step) -> str:
+    said = step.instruction
+    if said.nouns:
+        return said.nouns[0]
+    if said.names:
+        return re.sub(r"[^a-z0-9]+", "-", said.names[0].text.lower()).strip("-") or "step"
+    if said.outcome and said.outcome.new_key:
+        return "new-key"
+    return said.outcome.nouns[0] if said.outcome and said.outcome.nouns else said.kind
+
+
+def figure_folder(document: Document) -> str:
+    """Where a document's figures go under the output folder: one folder per document."""
+    return re.sub(r"[^\w-]+", "-", Path(document.path).name)

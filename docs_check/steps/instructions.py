@@ -1,0 +1,274 @@
+"""What one sentence of a how-to asks of the reader: to act or to look, on which words, where, and what follows.
+
+A how-to marks its UI words with quotes, bold or code, or not at all ("click on Project settings"); it names
+the rest with the product's nouns ("the ellipsis icon"), which `vocabulary` maps to the screen. Reading a
+sentence needs no browser: what the words match on screen is the walk's business.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .nouns import nouns_in
+
+Kind = Literal["act", "look", "expect", "unclear"]
+Mark = Literal["quoted", "bold", "plain"]
+Area = Literal[
+    "top-left corner", "top-right corner", "bottom-left corner", "bottom-right corner", "right half", "left half",
+    "top half", "bottom half",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Name:
+    """A word of the screen as the document writes it (quotes and a closing full stop removed)."""
+
+    text: str
+    mark: Mark
+    role: str | None = None  # "button", "tab", ... when the document says which
+
+
+@dataclass(frozen=True)
+class Place:
+    area: Area
+    within: str | None = None  # a noun of the vocabulary; None: the sentence's context, else the window
+    words: str = ""  # as the document says it: "in the top left corner"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the document says happens: a noun appears (holding some words), or the key changes."""
+
+    nouns: tuple[str, ...] = ()
+    names: tuple[Name, ...] = ()
+    asks: str | None = None  # a prompt's question is about this
+    new_key: bool = False
+    unique_key: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.nouns or self.names or self.asks or self.new_key)
+
+
+@dataclass(frozen=True)
+class Instruction:
+    kind: Kind
+    verb: str = ""
+    context: str | None = None  # a noun: where the sentence says it happens ("In the channel's settings, ...")
+    context_names: tuple[Name, ...] = ()  # or a word of the screen ('In the "Danger Zone," ...')
+    context_text: str = ""  # the context as written
+    object_text: str = ""  # what the verb acts on, as written: "the ellipsis icon (three dots)"
+    names: tuple[Name, ...] = ()
+    nouns: tuple[str, ...] = ()
+    refers_back: bool = False  # "this button", "it": what the previous step named
+    place: Place | None = None
+    outcome: Outcome | None = None
+    why: str = ""  # for an unclear sentence: what the check could not make of it
+
+
+ROLE_WORDS = {
+    "button": "button", "tab": "tab", "link": "link", "menu item": "menuitem", "option": "menuitem",
+    "icon": "button", "section": "heading", "field": "textbox", "heading": "heading",
+}  # fmt: skip
+MARKED = re.compile(
+    r"\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|\"(?P<quoted>[^\"]+)\"|(?<!\w)'(?P<single>[^']+)'(?!\w)"
+)
+SLOT = re.compile(r"⟦(\d+)⟧")
+ACT = re.compile(
+    r"^(?P<verb>click(?: on)?|tap(?: on)?|press|select|choose|open|navigate to|go to|head to|switch to)\b", re.I
+)
+LOOK = re.compile(
+    r"^(?:you (?:will|can|should|'ll) |you'll )?(?P<verb>locate|find|look for|look at|identify|spot|see|notice|"
+    r"view)\b",
+    re.I,
+)
+EXPECT = re.compile(
+    r"\b(?P<verb>(?:will|should|would) (?:then )?(?:appear|pop up|open|show|display|list|be (?:displayed|shown|"
+    r"listed|opened|taken|directed|redirected|regenerated|generated|created|disabled|enabled|starred|updated|"
+    r"changed|replaced))|appears|opens|pops up|contains|shows|lists|displays|you will be (?:taken|directed|"
+    r"redirected|brought) to)\b",
+    re.I,
+)
+# An imperative this check cannot carry out: the sentence asks the reader to act, but not in a way it knows.
+OTHER_IMPERATIVES = re.compile(
+    r"^(?P<verb>scroll|hover|enter|type|fill|paste|drag|drop|check|uncheck|toggle|expand|collapse|close|"
+    r"confirm|submit|save|wait|refresh|reload|visit|access|use|send|add|remove|delete|rename|enable|disable|"
+    r"star|unstar|verify|copy|make sure|ensure|sign in|log in|log out)\b",
+    re.I,
+)
+LEAD = re.compile(r"^(?:(?:then|now|next|first|finally|please|once there|afterwards),?\s+)+", re.I)
+CONTEXT = re.compile(r"^(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,]+?)(?:,\s*|\s+(?=(?:click|tap|select|"
+                     r"choose|navigate|go|locate|find|look|you)\b))", re.I)  # fmt: skip
+TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)
+# Where the object of a verb ends: a purpose, a place, a relative clause or punctuation.
+OBJECT_END = re.compile(
+    r"\s+(?:to|for|in|on|at|from|located|positioned|which|that|so|and|then|under|within|inside)\b|[,.;:!?]|\s\("
+)
+REFERS_BACK = re.compile(r"^(?:on\s+)?(?:this|that|it|the same)\b", re.I)
+DETERMINERS = re.compile(r"^(?:(?:on|the|a|an|your|its|their)\s+)+", re.I)
+PLACE = re.compile(
+    r"\b(?:in|on|at)\s+the\s+(?P<v>top|bottom|upper|lower)[- ]?(?P<h>left|right)(?:[- ]hand)?(?:\s+(?:corner|side))?"
+    r"(?:\s+of\s+(?P<of>[^,.;]+?))?(?=\s+to\b|\s+and\b|[,.;]|$)|\bon\s+the\s+(?P<side>right|left)(?:[- ]hand)?"
+    r"(?:\s+side|\s+half)?\b|\bat\s+the\s+(?P<end>top|bottom)\s+of\s+(?P<end_of>[^,.;]+?)(?=[,.;]|$)",
+    re.I,
+)
+PURPOSE = re.compile(
+    r"\bto\s+(?:access|open|display|reach|see|view|manage|get to|go to|take you to|bring up|show)\s+(?P<what>[^,.;]+)",
+    re.I,
+)
+THEN_APPEARS = re.compile(r",\s*(?:and\s+)?(?P<what>(?:a|an|the)\s+[^,.;]+?)\s+will\s+(?:appear|open|pop up)", re.I)
+ASKS = re.compile(
+    r"\bask(?:s|ing)? (?:you )?(?:to confirm )?(?:if|whether) you (?:want|wish) to (?P<asks>[^,.;]+)", re.I
+)
+NEW_KEY = re.compile(r"\bnew\b[^.]*\bkey\b", re.I)
+
+
+def understand(sentence: str) -> Instruction | None:
+    """The instruction a sentence gives, or None where it only informs."""
+    text = " ".join(sentence.replace("“", '"').replace("”", '"').replace("’", "'").split())
+    text, names = _slots(re.sub(r"\banywhere (?:in|on) ", "", text, flags=re.I))
+    rest = LEAD.sub("", text)
+    rest = TEMPORAL.sub("", rest)
+    context, context_names, context_text, rest = _context(rest, names)
+    rest = LEAD.sub("", rest)
+    act, look = ACT.match(rest), LOOK.match(rest)
+    found = act or look
+    if found:
+        kind: Kind = "act" if act else "look"
+        verb = found.group("verb").lower()
+        return replace(
+            _on_object(kind, verb, rest[found.end() :], names, context, context_names), context_text=context_text
+        )
+    expect = EXPECT.search(rest)
+    if expect:
+        return replace(_expectation(rest, expect, names, context, context_names), context_text=context_text)
+    other = OTHER_IMPERATIVES.match(rest)
+    if other:
+        verb = other.group("verb").lower()
+        return Instruction("unclear", verb, context, why=f'asks the reader to "{verb}", which the check cannot do')
+    return None
+
+
+def _slots(text: str) -> tuple[str, list[Name]]:
+    """Replace each marked word with ⟦n⟧, so that the patterns below never look inside it."""
+    names: list[Name] = []
+
+    def slot(found: re.Match[str]) -> str:
+        mark: Mark = "bold" if found.group("bold") or found.group("code") else "quoted"
+        word = next(group for group in found.groups() if group)
+        word = re.sub(r"(?<!\.)[.,]$", "", word.strip())  # "Channels." : the full stop is the sentence's
+        role = _role_after(text[found.end() :])
+        names.append(Name(word, mark, role))
+        return f"⟦{len(names) - 1}⟧"
+
+    return MARKED.sub(slot, text), names
+
+
+def _role_after(text: str) -> str | None:
+    following = re.match(r"\s+(menu item|button|tab|link|option|icon|section|field|heading)\b", text, re.I)
+    return ROLE_WORDS[following.group(1).lower()] if following else None
+
+
+def _names_in(text: str, names: list[Name]) -> tuple[Name, ...]:
+    return tuple(names[int(index)] for index in SLOT.findall(text))
+
+
+def _nouns(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for _, key in nouns_in(SLOT.sub(" ", text))))
+
+
+def _context(text: str, names: list[Name]) -> tuple[str | None, tuple[Name, ...], str, str]:
+    found = CONTEXT.match(text)
+    if not found:
+        return None, (), "", text
+    where = found.group("where")
+    nouns, marked = _nouns(where), _names_in(where, names)
+    if not nouns and not marked:
+        return None, (), "", text  # "At this point, ..." names no place
+    return (nouns[0] if nouns else None), marked, _unslot(where, names), text[found.end() :]
+
+
+def _unslot(text: str, names: list[Name]) -> str:
+    """The words as written, marks restored as quotes."""
+    return SLOT.sub(lambda found: f'"{names[int(found.group(1))].text}"', text).strip()
+
+
+def _on_object(
+    kind: Kind, verb: str, rest: str, names: list[Name], context: str | None, context_names: tuple[Name, ...]
+) -> Instruction:
+    end = OBJECT_END.search(rest)
+    thing = rest[: end.start()] if end else rest
+    marked, nouns = _names_in(thing, names), _nouns(thing)
+    if kind == "look" and not marked:
+        marked = _names_in(rest, names)  # "you will see different sections, including "General" and "Channels""
+    back = bool(REFERS_BACK.match(thing.strip())) and not marked and not nouns
+    plain: tuple[Name, ...] = ()
+    if not (marked or nouns or back):
+        words = DETERMINERS.sub("", thing.strip())
+        if words and len(words.split()) <= 5:
+            plain = (Name(words, "plain"),)
+    outcome = _purpose(rest, names)
+    instruction = Instruction(
+        kind,
+        verb,
+        context,
+        context_names,
+        "",
+        _unslot(thing, names),
+        marked or plain,
+        nouns,
+        back,
+        _place(rest, names),
+        outcome or None,
+    )
+    if not (marked or plain or nouns or back):
+        return Instruction("unclear", verb, context, why=f'says "{verb}" but names nothing the check can find')
+    return instruction
+
+
+def _purpose(rest: str, names: list[Name]) -> Outcome:
+    purpose = PURPOSE.search(rest) or THEN_APPEARS.search(rest)
+    if not purpose:
+        return Outcome()
+    what = re.split(r"\s+(?:for|in|on|of|from|so|and|where)\b", purpose.group("what"))[0]
+    return Outcome(_nouns(what), _names_in(what, names))
+
+
+def _expectation(
+    rest: str, expect: re.Match[str], names: list[Name], context: str | None, context_names: tuple[Name, ...]
+) -> Instruction:
+    verb = expect.group("verb").lower()
+    subject, after = rest[: expect.start()], rest[expect.end() :]
+    after = after.split(",")[0]
+    asks = ASKS.search(rest)
+    outcome = Outcome(
+        _nouns(subject) + _nouns(after),
+        _names_in(subject, names) + _names_in(after, names),
+        asks.group("asks").strip() if asks else None,
+        new_key=bool(NEW_KEY.search(rest)),
+        unique_key=bool(re.search(r"\bunique\b", rest, re.I)),
+    )
+    if outcome.new_key:
+        outcome = Outcome(new_key=True, unique_key=outcome.unique_key)
+    elif outcome.asks:  # the rest of the sentence is the question, not things on screen
+        outcome = Outcome(_nouns(subject), _names_in(subject, names), outcome.asks)
+    if not outcome:
+        return Instruction("unclear", verb, context, why="says something happens, but not what the check could see")
+    return Instruction("expect", verb, context, context_names, outcome=outcome, place=_place(rest, names))
+
+
+def _place(text: str, names: list[Name]) -> Place | None:
+    found = PLACE.search(text)
+    if not found:
+        return None
+    words = _unslot(found.group(0), names)
+    if found.group("side"):
+        area: Area = "right half" if found.group("side").lower() == "right" else "left half"
+        return Place(area, None, words)
+    if found.group("end"):
+        end_of = _nouns(found.group("end_of"))
+        end: Area = "top half" if found.group("end").lower() == "top" else "bottom half"
+        return Place(end, end_of[0] if end_of else None, words)
+    vertical = "top" if found.group("v").lower() in ("top", "upper") else "bottom"
+    of = _nouns(found.group("of") or "")
+    corner: Area = f"{vertical}-{found.group('h').lower()} corner"  # type: ignore[assignment]
+    return Place(corner, of[0] if of else None, words)

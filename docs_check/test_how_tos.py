@@ -1,0 +1,29 @@
+"""The documentation check's one test: each method of each how-to (`--how-to PATH`, or the host's own) holds,
+walked step by step as its text says. `python -m docs_check` runs this module; a host suite may import the test
+to run it among its own."""
+
+import pytest
+
+from pages.screen import Screen
+
+from .figures.book import FigureBook
+from .plugin import DocumentMethod
+from .report.results import MethodResult, assert_holds
+from .walking import walk_method
+
+pytestmark = pytest.mark.docs
+
+
+def test_the_how_to_matches_the_app(
+    screen: Screen,
+    how_to_method: DocumentMethod,
+    figure_book: FigureBook,
+    docs_results: list[MethodResult],
+    pytestconfig: pytest.Config,
+) -> None:
+    document, method = how_to_method
+
+    result = walk_method(screen, document, method, figure_book, assets=pytestconfig.getoption("how_to_assets"))
+    docs_results.append(result)
+
+    assert_holds(result, strict=pytestconfig.getoption("docs_strict"))
