@@ -7,7 +7,8 @@ figure of the same step (`docs/figures`, which `make docs` retakes) and scored w
 similarity of Wang et al. (2004): grey levels, an 11 x 11 Gaussian window of sigma 1.5, K1 = 0.01, K2 = 0.03,
 the mean over every whole window; 1.0 is the same picture. Where one figure is taller (the product's window
 was shorter, or our whole page longer), only the top part both show is compared, as the documentation check
-does. Both sides keep their annotations (the product's purple boxes, our pink outline) and ours its greyed-out
+does; where a step's point is a small part of its figure (FOCUS: the prompt), that part is scored alone too.
+Both sides keep their annotations (the product's purple boxes, our pink outline) and ours its greyed-out
 values, so no pair reaches 1.0; the score is for telling the screens least like the product's apart, and for
 seeing a change of look move it. Writes benchmarks/results/figure_likeness.json and figure_likeness.md.
 """
@@ -42,6 +43,10 @@ PAIRS = {
     "project-clickellipsis.png": "method-2/03-tile-options.png",
     "project-clicksettings.png": "method-2/04-settings.png",
 }
+# Where a figure's point is a small part of it, that part alone too (left, top, right, bottom in the product's
+# figure's pixels): the prompt is a line and two buttons on a page dimmed behind it, which the product's figure
+# shows scrolled further down than ours.
+FOCUS = {"regen-intconfirm.png": ("the prompt", (450, 160, 1060, 300))}
 SIGMA, RADIUS = 1.5, 5  # the 11 x 11 Gaussian window
 C1, C2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
 
@@ -73,20 +78,27 @@ def ssim(first: Grey, second: Grey) -> float:
     return float(score.mean())
 
 
-def compare(reference: Path, ours: Path) -> dict[str, Any]:
-    """SSIM of the product's figure and ours over the top part both show (they are both 1470 px wide)."""
+def compare(reference: Path, ours: Path) -> list[dict[str, Any]]:
+    """SSIM of the product's figure and ours over the top part both show (they are both 1470 px wide), and of
+    its FOCUS part alone where it has one."""
     theirs, mine = _grey(reference), _grey(ours)
     height, width = min(theirs.shape[0], mine.shape[0]), min(theirs.shape[1], mine.shape[1])
-    score = ssim(theirs[:height, :width], mine[:height, :width])
-    return {
+    row = {
         "product": reference.name, "ours": str(ours.relative_to(ROOT) if ours.is_relative_to(ROOT) else ours),
         "product_size": f"{theirs.shape[1]}x{theirs.shape[0]}", "our_size": f"{mine.shape[1]}x{mine.shape[0]}",
-        "compared": f"{width}x{height}", "ssim": round(score, 3),
+        "compared": f"{width}x{height}", "ssim": round(ssim(theirs[:height, :width], mine[:height, :width]), 3),
     }  # fmt: skip
+    if reference.name not in FOCUS:
+        return [row]
+    part, (left, top, right, bottom) = FOCUS[reference.name]
+    score = ssim(theirs[top:bottom, left:right], mine[top:bottom, left:right])
+    where = f"x {left}-{right}, y {top}-{bottom}"
+    return [row, {**row, "product": f"{reference.name}: {part} alone", "compared": where, "ssim": round(score, 3)}]
 
 
 def render(rows: list[dict[str, Any]]) -> str:
-    lowest = min(row["ssim"] for row in rows)
+    whole = [row for row in rows if row["product"] in PAIRS]
+    lowest = min(row["ssim"] for row in whole)
     columns = ("product", "ours", "product_size", "our_size", "compared")
     cells = [
         [
@@ -95,8 +107,8 @@ def render(rows: list[dict[str, Any]]) -> str:
         ]
         for row in rows
     ]
-    mean = sum(row["ssim"] for row in rows) / len(rows)
-    cells.append(["mean", "", "", "", "", f"{mean:.3f}"])
+    mean = sum(row["ssim"] for row in whole) / len(whole)
+    cells.append(["mean of the whole figures", "", "", "", "", f"{mean:.3f}"])
     return table(["Product's figure", "Ours", "Product px", "Ours px", "Compared px", "SSIM"], cells)
 
 
@@ -110,7 +122,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                if not path.exists()]  # fmt: skip
     if missing:
         raise SystemExit("missing figures (run `make docs` for ours):\n  " + "\n  ".join(missing))
-    rows = [compare(args.reference / name, (args.figures / figure).resolve()) for name, figure in PAIRS.items()]
+    rows = [
+        row
+        for name, figure in PAIRS.items()
+        for row in compare(args.reference / name, (args.figures / figure).resolve())
+    ]
     settings = {"window": f"{2 * RADIUS + 1}x{2 * RADIUS + 1} Gaussian, sigma {SIGMA}", "k1": 0.01, "k2": 0.03}
     return measurement.publish(rows, render(rows), **settings)
 
