@@ -6,8 +6,10 @@ floor: the suite's Method 1 / Method 2 test against a bare-Playwright floor (ben
 suite: the browser suite's parts, its parallel runs and the documentation check (benchmarks/suite.py).
 server: `make serve`'s server under load from locust (benchmarks/server.py).
 attacks: a person's requests alone and under each attack on `make serve` (benchmarks/attacks.py).
+figure_likeness: SSIM of each of the mock's figures against the product's (benchmarks/figure_likeness.py).
 By default the first three run, as `make bench` does (BENCH_ARGS=... adds these options); the attacks
-run with `--only attacks`, or through `make attack`, which runs the attack tests first. Each module
+run with `--only attacks`, or through `make attack`, which runs the attack tests first; the figures'
+likeness with `--only figure_likeness`, after `make docs` has retaken the figures. Each module
 also runs alone, with all its own options: `python -m benchmarks.NAME --help`.
 """
 
@@ -17,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks import attacks, floor, server, suite
+from benchmarks import attacks, figure_likeness, floor, server, suite
 from benchmarks.common import INDEX, arguments, progress
 
 DEFAULT = ("floor", "suite", "server")
@@ -26,7 +28,10 @@ DEFAULT = ("floor", "suite", "server")
 def main() -> int:
     parser = arguments(__doc__)
     parser.add_argument(
-        "--only", choices=[*DEFAULT, "attacks"], action="append", help="run only these (default: floor suite server)"
+        "--only",
+        choices=[*DEFAULT, "attacks", "figure_likeness"],
+        action="append",
+        help="run only these (default: floor suite server)",
     )
     parser.add_argument("--runs", type=int, default=10, help="floor: timed runs per method and runner (default 10)")
     parser.add_argument(
@@ -39,6 +44,7 @@ def main() -> int:
         "suite": (suite.main, []),
         "server": (server.main, seconds),
         "attacks": (attacks.main, seconds),
+        "figure_likeness": (figure_likeness.main, []),
     }
     started, failed = time.monotonic(), []
     for name in args.only or DEFAULT:

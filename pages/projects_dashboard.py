@@ -38,8 +38,12 @@ class ProjectTile:
         self.enable_item.click()
 
     def open_project(self) -> None:
-        """Click the tile: the project becomes the active one and its Overview opens."""
+        """Click the tile's name: the project becomes the active one and its Overview opens."""
         self.name.click()
+
+    def click_middle(self) -> None:
+        """Click the middle of the tile, away from its name, star and ⋮: in the product the project opens too."""
+        self.tile.click()
 
 
 class ProjectsDashboard:
