@@ -25,7 +25,16 @@ from .report.html import write_html_reports
 from .report.results import MethodResult
 from .report.summary import Summary, summarise
 from .report.wire import PROPERTY, from_wire, to_wire
-from .session import RENDERER, RETAKING, add_settings, committed_figures, default_how_to, figures_output, is_default
+from .session import (
+    RENDERER,
+    RETAKING,
+    add_settings,
+    committed_figures,
+    default_how_to,
+    figures_output,
+    is_default,
+    shown_as,
+)
 from .steps import Document, Method, read
 
 DOCUMENTS = pytest.StashKey[list[Document]]()
@@ -68,23 +77,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write the report to PREFIX.json, PREFIX.xml and PREFIX/*.html (default: <--output>/docs-report)",
     )
     group.addoption(
+        "--claim-timeout",
+        type=float,
+        default=2500,
+        metavar="MS",
+        help="how long the walk waits for what the text says follows a step (default 2500 ms); every other wait "
+        "is the E2E_TIMEOUT_MS setting (default 10000 ms)",
+    )
+    group.addoption(
         "--figure-tolerance",
         type=float,
         default=0.005,
         metavar="SHARE",
         help="share of a figure's pixels that may differ from the committed one (default 0.005)",
     )
-
-
-def shown_as(path: Path, config: pytest.Config) -> str:
-    """How reports name a document: relative to the docs root, else to the project, else as given."""
-    for root in (config.getoption("how_to_assets"), config.rootpath):
-        if root is not None:
-            try:
-                return str(path.resolve().relative_to(Path(root).resolve()))
-            except ValueError:
-                continue
-    return str(path)
 
 
 def read_documents(config: pytest.Config) -> list[Document]:
@@ -120,11 +126,17 @@ def _documents(config: pytest.Config) -> list[Document]:
     return config.stash[DOCUMENTS]
 
 
+def case_id(document: Document, method: Method) -> str:
+    """A test's id: the document's path as reports name it, so that two documents of one name stay apart
+    ("channels/add.mdx-method-1")."""
+    return f"{document.path}-{method.key}"
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "how_to_method" not in metafunc.fixturenames:
         return
     cases = [(document, method) for document in _documents(metafunc.config) for method in document.methods]
-    ids = [f"{Path(document.path).name}-{method.key}" for document, method in cases]
+    ids = [case_id(document, method) for document, method in cases]
     metafunc.parametrize("how_to_method", cases, ids=ids)
 
 
@@ -194,6 +206,7 @@ def how_to_compares_figures() -> bool:
 def screen(page: Page, how_to_project: str, how_to_channel: str, how_to_account: tuple[str, str]) -> Screen:
     """The page objects for the project and Integration channel a how-to is walked on, logged in."""
     shown = Screen.of(page, how_to_project, how_to_channel)
+    page.set_default_timeout(float(os.environ.get("E2E_TIMEOUT_MS", "10000")))
     if not page.context.cookies():  # a host suite may hand over a page already logged in
         LoginPage(page).open().log_in(*how_to_account)
         expect(shown.header.profile_button).to_be_visible()
@@ -258,6 +271,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         terminalreporter.write_line(line, red=True)
     for line in summary.gaps:
         terminalreporter.write_line(line, yellow=True)
+    if summary.limits:
+        terminalreporter.write_line("the check's own limits (not the document's errors):")
+        for line in summary.limits:
+            terminalreporter.write_line(line)
     if config.getoption("how_to_assets"):
         figures = summary.figures
         said = f"{figures['current']} current, {figures['stale']} stale" if engine() else f"not judged: {NO_OCR}"

@@ -37,3 +37,14 @@ def figures_output(config: pytest.Config) -> Path:
 def is_default(document: Document, config: pytest.Config) -> bool:
     default = default_how_to(config)
     return default is not None and Path(document.path).resolve() == default
+
+
+def shown_as(path: Path, config: pytest.Config) -> str:
+    """How reports name a document: relative to the docs root, else to the project, else as given."""
+    for root in (config.getoption("how_to_assets"), config.rootpath):
+        if root is not None:
+            try:
+                return str(path.resolve().relative_to(Path(root).resolve()))
+            except ValueError:
+                continue
+    return str(path)

@@ -19,11 +19,15 @@ def test_the_how_to_matches_the_app(
     how_to_method: DocumentMethod,
     figure_book: FigureBook,
     docs_results: list[MethodResult],
+    how_to_account: tuple[str, str],
     pytestconfig: pytest.Config,
 ) -> None:
     document, method = how_to_method
 
-    result = walk_method(screen, document, method, figure_book, assets=pytestconfig.getoption("how_to_assets"))
+    option = pytestconfig.getoption
+    result = walk_method(
+        screen, document, method, figure_book, option("claim_timeout"), option("how_to_assets"), how_to_account
+    )
     docs_results.append(result)
 
     assert_holds(result, strict=pytestconfig.getoption("docs_strict"))

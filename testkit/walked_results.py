@@ -1,5 +1,6 @@
 """A walk's results made up for the report's tests: e2e/docs_check/how-tos/tile-route.md with a gap, failures, a stale
-figure, a figure the document's images lack, and a stop before its last steps."""
+figure, a figure the document's images lack, a step the check could not do, a note, and a stop before its last
+steps."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,9 @@ from docs_check.steps import read
 HOW_TOS = Path(__file__).resolve().parents[1] / "e2e" / "docs_check" / "how-tos"
 FIGURE_SIZE = (300, 200)
 STALE_MESSAGE = "the document's figure shows a menu the screen no longer has"
+LIMIT_MESSAGE = "the check cannot tell which tile is the reader's: it walked on the active project"
+NOTE = "walked on project Demo Project and channel Integration"
+WHY = "step 8 is broken: nothing to click"
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,7 @@ class Walked:
     current: StepResult  # both figures, the document's judged current
     unfound: StepResult  # our screenshot only: the document's image was not found
     unreached: StepResult  # has a figure, but the walk stopped before it
+    limited: StepResult  # the check could not do it: its own limit, not the document's error
 
     @property
     def shown(self) -> list[StepResult]:
@@ -39,12 +44,12 @@ def _note(step: StepResult, kind: FindingKind, message: str) -> None:
 
 
 def walked(folder: Path, fixture: str = "tile-route.md") -> Walked:
-    """Steps 1 and 3 have both images (3's is stale), 4 a gap, 5 and 8 fail, 6 lacks the document's image;
-    the walk stops at 8, so 9 to 11 are not reached."""
+    """Steps 1 and 3 have both images (3's is stale), 2 the check cannot do, 4 a gap, 5 and 8 fail, 6 lacks the
+    document's image; the walk stops at 8, so 9 to 11 are not reached."""
     document = read(HOW_TOS / fixture)
     method = document.methods[0]
     steps = [StepResult(step) for step in method.steps]
-    current, stale, unfound, unreached = steps[0], steps[2], steps[5], steps[10]
+    current, limited, stale, unfound, unreached = steps[0], steps[1], steps[2], steps[5], steps[10]
     for step in (current, stale):
         step.figure = png(folder / "taken" / f"{step.step.number}.png", "#3a6ea5")
         step.document_figure = png(folder / "document" / f"{step.step.number}.png", "#e8e8e8")
@@ -54,6 +59,10 @@ def walked(folder: Path, fixture: str = "tile-route.md") -> Walked:
     _note(steps[3], "name-differs", 'the text says "Settings"; the screen shows menuitem `Settings...`')
     _note(steps[4], "position", "the text puts it on the left side; it is on the right")
     _note(steps[7], "not-on-screen", 'no control or text named "<b>Regenerate</b>" on screen')
+    _note(limited, "cannot-do", LIMIT_MESSAGE)
     for step in steps[:8]:
         step.settle()
-    return Walked(MethodResult(document, method, steps, reached_end=False), stale, current, unfound, unreached)
+    for step in steps[8:]:
+        step.why = WHY
+    result = MethodResult(document, method, steps, reached_end=False, notes=[NOTE])
+    return Walked(result, stale, current, unfound, unreached, limited)

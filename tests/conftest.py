@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 
 from testkit.forms import AuthActions
 from testkit.serving import SeededDatabase, connect
+
+# Generated inputs are judged by what they produce, never by how long a shared machine took over one.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 
 @pytest.fixture

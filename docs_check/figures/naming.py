@@ -1,5 +1,6 @@
 """Where a step's screenshot goes, below the output folder and the committed figures: "method-2/03-tile-options.png"."""
 
+import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
@@ -30,6 +31,15 @@ def _slug(step: Step) -> str:
     return said.outcome.nouns[0] if said.outcome and said.outcome.nouns else said.kind
 
 
+FOLDER_LENGTH = 60  # a longer name keeps its end, the file's own name, and a short hash of the whole
+
+
 def figure_folder(document: Document) -> str:
-    """Where a document's figures go under the output folder: one folder per document."""
-    return re.sub(r"[^\w-]+", "-", Path(document.path).name)
+    """Where a document's figures and report page go: one folder per document, named after its whole path as
+    reports name it, so that channels/add.mdx and integration-channels/add.mdx stay apart:
+    "docs-regenerate-api-key-md"."""
+    slug = re.sub(r"\W+", "-", Path(document.path).as_posix()).strip("-") or "document"
+    if len(slug) <= FOLDER_LENGTH:
+        return slug
+    digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
+    return f"{slug[len(slug) - FOLDER_LENGTH + 9 :].lstrip('-')}-{digest}"

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from ..session import RENDERER, RETAKING, committed_figures, default_how_to, figures_output
+from ..session import RENDERER, RETAKING, committed_figures, default_how_to, figures_output, shown_as
 from ..steps import read
 from .book import RENDERER_FILE, compare, diff_path
 from .naming import every_figure, figure_folder
@@ -28,11 +28,14 @@ class Retaking:
         self.renderer: str | None = None
         self.how_to: Path | None = None
         self.figures: Path | None = None
+        self.shown_as = ""  # how the check named the how-to: its figures' folder is named after it
 
     def pytest_configure(self, config: pytest.Config) -> None:
         config.stash[RETAKING] = True
         self.output = figures_output(config)
         self.how_to, self.figures = default_how_to(config), committed_figures(config)
+        if self.how_to:
+            self.shown_as = shown_as(self.how_to, config)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.renderer = session.config.stash.get(RENDERER, None)
@@ -69,7 +72,7 @@ def main(argv: list[str]) -> int:
     if status != pytest.ExitCode.OK or not retaking.output or not retaking.renderer:
         print("The documentation check did not pass: the figures are left as they were.", file=sys.stderr)
         return int(status) or 1
-    document = read(how_to)
+    document = read(how_to, retaking.shown_as)
     output, figures = retaking.output / figure_folder(document), every_figure(document)
     missing = [str(output / figure) for figure in figures if not (output / figure).exists()]
     if missing:

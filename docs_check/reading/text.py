@@ -8,7 +8,7 @@ article ("Skip to main content") are dropped.
 
 import re
 
-from .document import Block, Figure
+from .document import Block, Figure, method_number
 
 BULLET = re.compile(r"^\s*(?:[•●◦▪‣*\-–]|\d+[.)])\s+")
 SITE_CHROME = {"skip to main content", "on this page", "edit this page", "previous", "next", "was this page helpful?"}
@@ -35,7 +35,9 @@ def text_blocks(source: str) -> list[Block]:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line.split()) <= 14 and not line.endswith((".", "!", "?", '."', '."'))
+    """Short and unpunctuated, or a method's heading however it ends."""
+    short = len(line.split()) <= 14 and not line.endswith((".", "!", "?", '."', '."'))
+    return short or method_number(line) is not None and len(line.split()) <= 20
 
 
 def _caption(text: str, line: int) -> tuple[str, tuple[Figure, ...]]:

@@ -1,5 +1,6 @@
 """The documentation check's report for CI and reviewers: JSON with every document, method, step and finding,
-and JUnit XML with one case per step, failing ones named `path:line`."""
+and JUnit XML with one case per step, failing ones named `path:line`; a step the check's own limits kept it from
+checking, or did not reach, is skipped, saying why."""
 
 import json
 import xml.etree.ElementTree as ET
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..steps import Document
-from .results import MethodResult, StepResult
+from .results import LIMITS, MethodResult, StepResult
 from .summary import Summary, summarise
 
 
@@ -19,6 +20,7 @@ def _step(step: StepResult) -> dict[str, Any]:
         "text": step.step.text,
         "section": step.step.section,
         "status": step.status,
+        "why": step.why,
         "findings": [
             {"kind": f.kind, "line": f.line, "doc": f.doc, "screen": f.screen, "message": f.message}
             for f in step.findings
@@ -49,6 +51,7 @@ def _documents(results: list[MethodResult]) -> list[dict[str, Any]]:
                     "title": result.method.title,
                     "line": result.method.line,
                     "reached_end": result.reached_end,
+                    "notes": result.notes,
                     "steps": [_step(step) for step in result.steps],
                 }
                 for result in sorted(methods, key=lambda result: result.method.line)
@@ -68,9 +71,20 @@ def as_json(results: list[MethodResult], base_url: str, strict: bool, summary: S
         "findings": summary.findings,
         "failures": summary.failures,
         "gaps": summary.gaps,
+        "limits": summary.limits,
         "drifted_figures": summary.drifted,
         "documents": _documents(results),
     }
+
+
+def _skipped(step: StepResult, where: str) -> str | None:
+    """Why a step was not checked, or None: a limit of the check's own, or a walk that stopped before it."""
+    if step.status in LIMITS.values():
+        said = "; ".join(f.message for f in step.findings if not f.is_difference) or "the check could not tell"
+        return f"{where}: {step.status}: {said}"
+    if step.status == "not reached":
+        return f"{where}: not reached: {step.why or 'the walk stopped at an earlier step'}"
+    return None
 
 
 def as_junit(results: list[MethodResult], strict: bool) -> ET.Element:
@@ -83,12 +97,13 @@ def as_junit(results: list[MethodResult], strict: bool) -> ET.Element:
                 suite, "testcase", classname=f"docs.{result.method.key}", name=f"{where}: {step.step.text}"
             )
             failing = [f for f in step.findings if f.fails(strict)]
+            skipped = _skipped(step, where)
             if failing:
                 message = "; ".join(f"{where}: {f.kind}: {f.message}" for f in failing)
                 ET.SubElement(case, "failure", message=message).text = message
-            elif step.status == "not reached":
-                ET.SubElement(case, "skipped", message=f"{where}: not reached: the walk stopped at an earlier step")
-            elif step.findings:
+            elif skipped:
+                ET.SubElement(case, "skipped", message=skipped)
+            if step.findings and not failing:
                 ET.SubElement(case, "system-out").text = "; ".join(f"{f.kind}: {f.message}" for f in step.findings)
         cases = suite.findall("testcase")
         suite.set("tests", str(len(cases)))

@@ -1,4 +1,5 @@
-"""The report a reviewer opens: one HTML page per document, each step with the document's figure beside the screen's."""
+"""The report a reviewer opens: one HTML page per document, each step with the document's figure beside the screen's,
+the document's errors apart from the check's own limits, and the steps that hold folded away."""
 
 import shutil
 from dataclasses import dataclass
@@ -11,13 +12,22 @@ from PIL import Image, UnidentifiedImageError
 
 from ..figures.naming import figure_folder
 from ..steps import Document
-from .results import GAPS, Finding, MethodResult, StepResult
+from .results import DIFFERENCES, GAPS, LIMITS, Finding, MethodResult, StepResult
 from .summary import summarise
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Shown with the two figures they speak of rather than in the step's list.
 FIGURE_KINDS = frozenset({"figure-stale"})
-MARKS = {"holds": "✓", "gap": "△", "broken": "✗", "unclear": "?", "not reached": "–"}
+# Each status its own mark, said in words beside it: the check's limits are neither a gap nor broken.
+MARKS = {
+    "holds": "✓", "gap": "△", "broken": "✗", "outside app": "⊘", "cannot do": "⊝", "precondition unmet": "⊙",
+    "unclear": "?", "not reached": "–",
+}  # fmt: skip
+ASSETS_HINT = (
+    "The document's own figures were not found, so only the check's screenshots are shown: run with "
+    "--how-to-assets DIR, the docs site's root, to show each of the document's figures beside the screen and "
+    "judge it current or stale."
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +52,20 @@ class Picture:
 class StepView:
     result: StepResult
     anchor: str
-    findings: list[Finding]
+    findings: list[Finding]  # where the document and the app differ
+    limits: list[Finding]  # what the check itself could not do here
     figure_findings: list[Finding]
-    figures: tuple[Picture, Picture] | None  # None: the document shows no figure at this step
+    figures: tuple[Picture, ...] | None  # None: the document shows no figure at this step
+
+    @property
+    def differences(self) -> list[Finding]:
+        return self.findings + self.figure_findings
+
+    @property
+    def open(self) -> bool:
+        """Shown unfolded: anything but a step that holds with nothing to say."""
+        drifted = self.result.drift is not None and not self.result.drift.passed
+        return self.result.status != "holds" or bool(self.result.findings) or drifted
 
 
 @dataclass(frozen=True)
@@ -60,6 +81,12 @@ class DocumentPage:
     path: Path
     document: Document
     results: list[MethodResult]
+
+    @property
+    def lacks_assets(self) -> bool:
+        """The document has figures but none of them was found: the run had no --how-to-assets."""
+        steps = [step for result in self.results for step in result.steps]
+        return any(step.step.figures for step in steps) and not any(step.document_figure for step in steps)
 
 
 class Assets:
@@ -93,7 +120,8 @@ def _captions(step: StepResult) -> str:
     return "; ".join(figure.caption or "no caption" for figure in step.step.figures) or "no figure"
 
 
-def _figures(step: StepResult, key: str, assets: Assets) -> tuple[Picture, Picture] | None:
+def _figures(step: StepResult, key: str, assets: Assets, theirs_too: bool) -> tuple[Picture, ...] | None:
+    """The document's figure and the screen's, or the screen's only when no document figure could be found."""
     if not (step.step.figures or step.figure or step.document_figure):
         return None
     number, captions = step.step.number, _captions(step)
@@ -105,21 +133,25 @@ def _figures(step: StepResult, key: str, assets: Assets) -> tuple[Picture, Pictu
         unfound, absent = f"figure not looked for: {captions}", "not taken: the walk stopped before this step"
     else:
         absent = f"screenshot missing: {step.figure}" if step.figure else "no screenshot taken at this step"
+    screen = Picture("The screen now", ours, f"The screen at step {number}, as the check saw it", absent)
+    if not theirs_too:
+        return (screen,)
     return (
         Picture("The document's figure", theirs, f"The document's figure at step {number}: {captions}", unfound),
-        Picture("The screen now", ours, f"The screen at step {number}, as the check saw it", absent),
+        screen,
     )
 
 
-def _method(result: MethodResult, assets: Assets) -> MethodView:
+def _method(result: MethodResult, assets: Assets, theirs_too: bool) -> MethodView:
     key = result.method.key
     steps = [
         StepView(
             step,
             f"{key}-step-{step.step.number}",
-            [finding for finding in step.findings if finding.kind not in FIGURE_KINDS],
+            [finding for finding in step.findings if finding.is_difference and finding.kind not in FIGURE_KINDS],
+            [finding for finding in step.findings if not finding.is_difference],
             [finding for finding in step.findings if finding.kind in FIGURE_KINDS],
-            _figures(step, key, assets),
+            _figures(step, key, assets, theirs_too),
         )
         for step in result.steps
     ]
@@ -136,6 +168,8 @@ def _summary(results: list[MethodResult], strict: bool) -> dict[str, object]:
         "failing": len(summary.failures),
         "drifted": len(summary.drifted),
         "gaps": len(summary.gaps),
+        "limits": len(summary.limits),
+        "limited": summary.limited,
     }
 
 
@@ -147,7 +181,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(marks=MARKS, gap_kinds=GAPS)
+    environment.globals.update(marks=MARKS, gap_kinds=GAPS, differences=DIFFERENCES, limit_kinds=LIMITS)
     return environment
 
 
@@ -178,7 +212,8 @@ def write_html_reports(
         assets = Assets(page.path)
         html = environment.get_template("document.html.j2").render(
             page=page,
-            methods=[_method(result, assets) for result in page.results],
+            methods=[_method(result, assets, not page.lacks_assets) for result in page.results],
+            assets_hint=ASSETS_HINT if page.lacks_assets else None,
             summary=_summary(page.results, strict),
             strict=strict,
             base_url=base_url,

@@ -6,16 +6,31 @@ from typing import Literal
 from ..figures.book import Drift
 from ..steps import Document, Method, Step
 
+StepStatus = Literal[
+    "holds", "gap", "broken", "outside app", "cannot do", "precondition unmet", "unclear", "not reached"
+]
 FindingKind = Literal[
-    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear", "figure-stale"
+    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "wording", "figure-stale",
+    "outside-app", "cannot-do", "precondition-unmet", "unclear",
 ]  # fmt: skip
 KINDS: tuple[FindingKind, ...] = (
-    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "unclear", "figure-stale"
+    "name-differs", "not-on-screen", "missing-step", "position", "outcome", "wording", "figure-stale",
+    "outside-app", "cannot-do", "precondition-unmet", "unclear",
 )  # fmt: skip
+# Where the document and the app differ, as opposed to what the check itself could not do.
+DIFFERENCES: frozenset[FindingKind] = frozenset(KINDS[:7])
 # Reported without failing (unless --docs-strict): the reader still gets through.
 GAPS: frozenset[FindingKind] = frozenset({"name-differs", "missing-step", "figure-stale"})
-StepStatus = Literal["holds", "gap", "broken", "unclear", "not reached"]
-STATUSES: tuple[StepStatus, ...] = ("holds", "gap", "broken", "unclear", "not reached")
+# The check's own limits, never the document's error, so never a failure: a control or screen the app marks
+# as not part of it, an action the check cannot take, a state the document assumes that could not be arranged,
+# a sentence that asks the reader to act but that the check could not read.
+LIMITS: dict[FindingKind, StepStatus] = {
+    "outside-app": "outside app", "cannot-do": "cannot do", "precondition-unmet": "precondition unmet",
+    "unclear": "unclear",
+}  # fmt: skip
+STATUSES: tuple[StepStatus, ...] = (
+    "holds", "gap", "broken", "outside app", "cannot do", "precondition unmet", "unclear", "not reached",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -27,7 +42,11 @@ class Finding:
     message: str
 
     def fails(self, strict: bool = False) -> bool:
-        return strict or self.kind not in GAPS
+        return self.kind in DIFFERENCES and (strict or self.kind not in GAPS)
+
+    @property
+    def is_difference(self) -> bool:
+        return self.kind in DIFFERENCES
 
 
 @dataclass
@@ -39,14 +58,16 @@ class StepResult:
     drift: Drift | None = None  # that screenshot against the committed one (the default how-to only)
     document_figure: str | None = None  # the document's own image of that moment, found under --how-to-assets
     judged: str | None = None  # "current" or "stale" once the document's figure was compared with the screen
+    why: str | None = None  # for a step not reached: why not
 
     def settle(self) -> None:
-        """The status its findings make."""
+        """The status its findings make: a failing difference first, then the check's own limits, then gaps."""
         kinds = {finding.kind for finding in self.findings}
-        if "unclear" in kinds:
-            self.status = "unclear"
-        elif kinds - GAPS:
+        limits = [status for kind, status in LIMITS.items() if kind in kinds]
+        if kinds & DIFFERENCES - GAPS:
             self.status = "broken"
+        elif limits:
+            self.status = limits[0]
         else:
             self.status = "gap" if kinds else "holds"
 
@@ -57,6 +78,7 @@ class MethodResult:
     method: Method
     steps: list[StepResult]
     reached_end: bool = False
+    notes: list[str] = field(default_factory=list)  # what the check chose or arranged, said once for the method
 
     @property
     def findings(self) -> list[Finding]:
@@ -83,10 +105,11 @@ class HowToBroken(AssertionError):
 
 def explain(result: MethodResult, strict: bool = False) -> str:
     lines = [result.describe(finding) for finding in result.failures(strict)]
-    unreached = [step.step for step in result.steps if step.status == "not reached"]
+    unreached = [step for step in result.steps if step.status == "not reached"]
     if unreached:
         first = unreached[0]
-        lines.append(f"{result.document.path}:{first.line}: not reached: the walk stopped before this step")
+        why = first.why or "the walk stopped before this step"
+        lines.append(f"{result.document.path}:{first.step.line}: not reached: {why}")
     if result.drifted:
         lines.append("Figures that drifted from the committed ones (run `make docs` if the change is meant):")
         lines += [f"  {drift.describe()}" for drift in result.drifted]

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .results import KINDS, STATUSES, MethodResult
+from .results import KINDS, LIMITS, STATUSES, MethodResult
 
 
 @dataclass(frozen=True)
@@ -13,8 +13,9 @@ class Summary:
     steps: dict[str, int]  # by status, every status present
     findings: dict[str, int]  # by kind, every kind present
     figures: dict[str, int]  # the documents' own figures: stale, current, not judged
-    failures: list[str]  # `path:line: kind: message`
-    gaps: list[str]
+    failures: list[str]  # `path:line: kind: message`: differences that fail
+    gaps: list[str]  # differences reported without failing
+    limits: list[str]  # what the check itself could not do: never the document's error, never a failure
     drifted: list[str]  # the figures that drifted from the committed ones
 
     @property
@@ -24,6 +25,11 @@ class Summary:
     @property
     def judged(self) -> int:
         return self.figures["stale"] + self.figures["current"]
+
+    @property
+    def limited(self) -> int:
+        """The steps the check's own limits kept it from checking."""
+        return sum(self.steps[status] for status in set(LIMITS.values()))
 
     def step_line(self) -> str:
         """ "21 holds, 2 gap": the statuses that occur."""
@@ -46,6 +52,11 @@ def summarise(results: Iterable[MethodResult], strict: bool = False) -> Summary:
             "not judged": sum(verdict not in ("stale", "current") for verdict in judged),
         },
         failures=[result.describe(finding) for result, finding in findings if finding.fails(strict)],
-        gaps=[result.describe(finding) for result, finding in findings if not finding.fails(strict)],
+        gaps=[
+            result.describe(finding)
+            for result, finding in findings
+            if finding.is_difference and not finding.fails(strict)
+        ],
+        limits=[result.describe(finding) for result, finding in findings if not finding.is_difference],
         drifted=[drift.describe() for result in results for drift in result.drifted],
     )

@@ -19,6 +19,7 @@ def to_wire(result: MethodResult) -> dict[str, Any]:
         "path": result.document.path,
         "method": result.method.key,
         "reached_end": result.reached_end,
+        "notes": result.notes,
         "steps": [
             {
                 "status": step.status,
@@ -27,6 +28,7 @@ def to_wire(result: MethodResult) -> dict[str, Any]:
                 "drift": asdict(step.drift) if step.drift else None,
                 "document_figure": step.document_figure,
                 "judged": step.judged,
+                "why": step.why,
             }
             for step in result.steps
         ],
@@ -47,7 +49,8 @@ def from_wire(value: object, documents: dict[str, Document]) -> MethodResult:
             Drift(**wire["drift"]) if wire["drift"] else None,
             wire["document_figure"],
             wire["judged"],
+            wire["why"],
         )
         for step, wire in zip(method.steps, data["steps"], strict=True)
     ]
-    return MethodResult(document, method, steps, data["reached_end"])
+    return MethodResult(document, method, steps, data["reached_end"], list(data["notes"]))

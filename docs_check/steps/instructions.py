@@ -11,8 +11,10 @@ from typing import Literal
 
 from .nouns import nouns_in
 
-Kind = Literal["act", "look", "expect", "unclear"]
-Mark = Literal["quoted", "bold", "plain"]
+# act: click something; look: find it; expect: something follows; type: into a field; send: a message to the
+# channel; cannot: an action the check cannot take; unclear: an instruction it could not read.
+Kind = Literal["act", "look", "expect", "type", "send", "cannot", "unclear"]
+Mark = Literal["quoted", "bold", "plain", "message"]  # message: a quoted sentence the screen should show
 Area = Literal[
     "top-left corner", "top-right corner", "bottom-left corner", "bottom-right corner", "right half", "left half",
     "top half", "bottom half",
@@ -84,18 +86,38 @@ LOOK = re.compile(
 EXPECT = re.compile(
     r"\b(?P<verb>(?:will|should|would) (?:then )?(?:appear|pop up|open|show|display|list|be (?:displayed|shown|"
     r"listed|opened|taken|directed|redirected|regenerated|generated|created|disabled|enabled|starred|updated|"
-    r"changed|replaced))|appears|opens|pops up|contains|shows|lists|displays|you will be (?:taken|directed|"
+    r"changed|replaced))|(?:will|should) (?:then )?(?:now )?(?:read|say)|(?:now )?reads|appears|opens|pops up|"
+    r"contains|shows|lists|displays|(?:are|is) (?:now )?(?:listed|displayed|shown)|you will be (?:taken|directed|"
     r"redirected|brought) to)\b",
     re.I,
 )
 # An imperative this check cannot carry out: the sentence asks the reader to act, but not in a way it knows.
 OTHER_IMPERATIVES = re.compile(
-    r"^(?P<verb>scroll|hover|enter|type|fill|paste|drag|drop|check|uncheck|toggle|expand|collapse|close|"
-    r"confirm|submit|save|wait|refresh|reload|visit|access|use|send|add|remove|delete|rename|enable|disable|"
-    r"star|unstar|verify|copy|make sure|ensure|sign in|log in|log out)\b",
+    r"^(?P<verb>hover|paste|drag|drop|check|uncheck|toggle|expand|collapse|close|"
+    r"confirm|submit|save|wait|refresh|reload|visit|access|use|add|remove|delete|rename|enable|disable|"
+    r"star|unstar|verify|copy|sign in|log in|log out|follow|integrate|install|configure|set up|update|replace|"
+    r"paste|download|upload|authorize|allow|grant|connect|create|give|name|write|edit|change)\b",
     re.I,
 )
-LEAD = re.compile(r"^(?:(?:then|now|next|first|finally|please|once there|afterwards),?\s+)+", re.I)
+LEAD = re.compile(
+    r"^(?:(?:then|now|next|first|finally|please|once there|afterwards|simply|just|also|here|"
+    r"you (?:can|should|need to|must|may|will need to|have to|'ll need to)|you'll need to),?\s+)+",
+    re.I,
+)
+# Notes, tips and warnings tell the reader something; they ask for no step.
+NOTE = re.compile(
+    r"^\W*(?:note|tip|important|warning|caution|remember|keep in mind|make sure|be sure|ensure|please note)\b", re.I
+)
+# "If successful, ..." and "If not, ...": what happens in one case is not a step the reader takes.
+CONDITION = re.compile(r"^(?:if|in case|should)\b[^,]*,\s*", re.I)
+TYPE = re.compile(r"^(?P<verb>enter|type|fill in|fill out|input|provide|key in)\b", re.I)
+SEND = re.compile(r"^(?P<verb>send|post)\s+(?:a |an |some |one |your )?(?:test )?messages?\b", re.I)
+INTO_FIELD = re.compile(r"\b(?:in|into|on)\s+(?:the\s+)?(?P<field>[^,.;]+?)\s+(?:field|box|input)\b", re.I)
+FIGURE_ONLY = re.compile(
+    r"\b(?:shown|pictured|highlighted|marked) (?:below|above|here)\b|\bin the (?:figure|image|picture|screenshot)\b",
+    re.I,
+)
+SCROLL = re.compile(r"^scroll(?: down| up)?(?: (?:to|until you (?:see|find)))?\s*", re.I)
 CONTEXT = re.compile(r"^(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,]+?)(?:,\s*|\s+(?=(?:click|tap|select|"
                      r"choose|navigate|go|locate|find|look|you)\b))", re.I)  # fmt: skip
 TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)
@@ -125,27 +147,55 @@ NEW_KEY = re.compile(r"\bnew\b[^.]*\bkey\b", re.I)
 def understand(sentence: str) -> Instruction | None:
     """The instruction a sentence gives, or None where it only informs."""
     text = " ".join(sentence.replace("“", '"').replace("”", '"').replace("’", "'").split())
+    if NOTE.match(text):
+        return None
     text, names = _slots(re.sub(r"\banywhere (?:in|on) ", "", text, flags=re.I))
     rest = LEAD.sub("", text)
-    rest = TEMPORAL.sub("", rest)
+    condition = CONDITION.match(rest)
+    rest = TEMPORAL.sub("", CONDITION.sub("", rest))
+    if condition and not ACT.match(LEAD.sub("", rest)):
+        return None  # "If successful, the status shows ...": one case, not a step
     context, context_names, context_text, rest = _context(rest, names)
     rest = LEAD.sub("", rest)
+    scrolled = SCROLL.match(rest)
+    if scrolled:  # the browser scrolls to what it uses: only a thing named is a step, to look for
+        rest = "find " + rest[scrolled.end() :]
+        if not (_names_in(rest, names) or _nouns(rest)):
+            return None
+    typed, sent = TYPE.match(rest), SEND.match(rest)
+    if typed:
+        return _typing(typed.group("verb").lower(), rest[typed.end() :], names, context, context_text)
+    if sent:
+        return Instruction("send", sent.group("verb").lower(), context, context_text=context_text)
     act, look = ACT.match(rest), LOOK.match(rest)
     found = act or look
     if found:
         kind: Kind = "act" if act else "look"
         verb = found.group("verb").lower()
-        return replace(
-            _on_object(kind, verb, rest[found.end() :], names, context, context_names), context_text=context_text
-        )
+        said = _on_object(kind, verb, rest[found.end() :], names, context, context_names)
+        if text.endswith(":") and not said.nouns and all(name.mark == "plain" for name in said.names):
+            return None  # "Open the tabs:" introduces the steps under it
+        return replace(said, context_text=context_text)
     expect = EXPECT.search(rest)
     if expect:
         return replace(_expectation(rest, expect, names, context, context_names), context_text=context_text)
     other = OTHER_IMPERATIVES.match(rest)
     if other:
         verb = other.group("verb").lower()
-        return Instruction("unclear", verb, context, why=f'asks the reader to "{verb}", which the check cannot do')
+        return Instruction("cannot", verb, context, why=f'asks the reader to "{verb}", which the check cannot do')
     return None
+
+
+def _typing(verb: str, rest: str, names: list[Name], context: str | None, context_text: str) -> Instruction:
+    """ "Enter your email address in the Email field": the field named, else the thing to type ("email address")."""
+    field = INTO_FIELD.search(rest)
+    marked = _names_in(field.group("field") if field else rest, names)
+    words = DETERMINERS.sub("", (field.group("field") if field else OBJECT_END.split(rest)[0]).strip())
+    named = marked or ((Name(words, "plain", "textbox"),) if words and len(words.split()) <= 4 else ())
+    if not named:
+        return Instruction("cannot", verb, context, why=f'asks the reader to "{verb}" but names no field')
+    what = DETERMINERS.sub("", OBJECT_END.split(rest)[0].strip())
+    return Instruction("type", verb, context, (), context_text, what, named)
 
 
 def _slots(text: str) -> tuple[str, list[Name]]:
@@ -157,6 +207,8 @@ def _slots(text: str) -> tuple[str, list[Name]]:
         word = next(group for group in found.groups() if group)
         word = re.sub(r"(?<!\.)[.,]$", "", word.strip())  # "Channels." : the full stop is the sentence's
         role = _role_after(text[found.end() :])
+        if found.group("quoted") and len(word.split()) >= 6:
+            mark = "message"  # a sentence in quotes: words the screen should show, not a control's name
         names.append(Name(word, mark, role))
         return f"⟦{len(names) - 1}⟧"
 
@@ -182,14 +234,22 @@ def _context(text: str, names: list[Name]) -> tuple[str | None, tuple[Name, ...]
         return None, (), "", text
     where = found.group("where")
     nouns, marked = _nouns(where), _names_in(where, names)
-    if not nouns and not marked:
-        return None, (), "", text  # "At this point, ..." names no place
+    if not nouns and not marked:  # "At this point, ..." or "In the window that opens, ...": no place it knows
+        return None, (), "", text[found.end() :]
     return (nouns[0] if nouns else None), marked, _unslot(where, names), text[found.end() :]
 
 
 def _unslot(text: str, names: list[Name]) -> str:
     """The words as written, marks restored as quotes."""
     return SLOT.sub(lambda found: f'"{names[int(found.group(1))].text}"', text).strip()
+
+
+def _plain_name(words: str) -> Name:
+    """An unmarked word, with a closing role word taken as its role: "Danger Zone section"."""
+    role = re.search(r"\s+(menu item|button|tab|link|option|icon|section|field|heading)$", words, re.I)
+    if role and len(words.split()) > 1:
+        return Name(words[: role.start()], "plain", ROLE_WORDS[role.group(1).lower()])
+    return Name(words, "plain")
 
 
 def _on_object(
@@ -204,8 +264,11 @@ def _on_object(
     plain: tuple[Name, ...] = ()
     if not (marked or nouns or back):
         words = DETERMINERS.sub("", thing.strip())
+        if FIGURE_ONLY.search(words):
+            why = f'names "{words}", which only its figure shows'
+            return Instruction("unclear", verb, context, object_text=words, why=why)
         if words and len(words.split()) <= 5:
-            plain = (Name(words, "plain"),)
+            plain = (_plain_name(words),)
     outcome = _purpose(rest, names)
     instruction = Instruction(
         kind,

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reading import Block, Figure, Format, Source, UnreadableDocument, read_source, source_of
+from ..reading.document import METHOD, method_number
 from .instructions import Instruction, understand
 from .sentences import clauses, sentences
-
-METHOD = re.compile(r"^(?:method|option|way)\s*(?P<number>\d+)\s*[:.\-–—]?\s*(?P<title>.*)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,10 +53,33 @@ def read_text(text: str, path: str, form: Format) -> Document:
 
 
 def document_of(source: Source) -> Document:
-    methods = tuple(_methods(list(source.blocks), source.title))
+    blocks = [_as_heading(block) for block in source.blocks]
+    if not english(blocks):
+        raise UnreadableDocument(f"{source.path}: it does not read as English, and the check reads English only")
+    methods = tuple(_methods(blocks, source.title))
     if not any(method.steps for method in methods):
         raise UnreadableDocument(f"{source.path}: no sentence asks the reader to act or look")
     return Document(source.path, source.format, source.title, methods, source.blocks)
+
+
+# The commonest words of English prose: a how-to in English has plenty of them.
+ENGLISH = frozenset(
+    "the a an to of and in on for your you is are will be this that it with from click select then".split()
+)
+
+
+def english(blocks: list[Block]) -> bool:
+    """Whether the document's prose reads as English: one word in eight at least is among English's commonest."""
+    words = [word.casefold() for block in blocks for word in re.findall(r"[^\W\d_]+", block.text)]
+    return len(words) < 30 or sum(word in ENGLISH for word in words) >= len(words) / 8
+
+
+def _as_heading(block: Block) -> Block:
+    """A paragraph that is only a bold "Method 2: ..." heads a method as a heading would."""
+    bold = re.fullmatch(r"\*\*(.+?)\*\*:?", block.text.strip())
+    if block.kind == "paragraph" and bold and method_number(bold.group(1)) is not None:
+        return Block("heading", block.line, bold.group(1), 2, block.figures)
+    return block
 
 
 def _methods(blocks: list[Block], title: str) -> list[Method]:
@@ -67,13 +89,16 @@ def _methods(blocks: list[Block], title: str) -> list[Method]:
     if not marked:
         first = next((block.line for block in blocks), 1)
         return [Method("method-1", title, "", first, _steps(blocks, title))]
-    methods = []
+    methods: list[Method] = []
     for position, (index, found) in enumerate(marked):
         end = marked[position + 1][0] if position + 1 < len(marked) else len(blocks)
-        number, heading = found.group("number"), blocks[index]
+        number, heading = method_number(blocks[index].text), blocks[index]
+        key = f"method-{number}"
+        if any(method.key == key for method in methods):  # a document that numbers two methods alike
+            key = f"method-{number}-{position + 1}"
         methods.append(
             Method(
-                f"method-{number}",
+                key,
                 f"Method {number}",
                 found.group("title").strip() or heading.text,
                 heading.line,
@@ -91,12 +116,29 @@ def _clauses(sentence: str) -> list[str]:
     return [part for _, part in parts]
 
 
+def _introduced(blocks: list[Block], index: int) -> bool:
+    """Whether the quote at `index` follows a sentence that ends with a colon ("find the message:")."""
+    return index > 0 and blocks[index - 1].kind not in ("heading", "quote") and blocks[index - 1].text.endswith(":")
+
+
+def _with_quote(blocks: list[Block], index: int) -> Block:
+    """A sentence that ends with a colon and the quote under it, read as one: the quote is what it speaks of."""
+    block = blocks[index]
+    if index + 1 < len(blocks) and blocks[index + 1].kind == "quote" and _introduced(blocks, index + 1):
+        quote = blocks[index + 1].text.strip().strip('"“”')
+        return Block(block.kind, block.line, f'{block.text} "{quote}"', block.level, block.figures)
+    return block
+
+
 def _steps(blocks: list[Block], section: str) -> tuple[Step, ...]:
     steps: list[Step] = []
-    for block in blocks:
+    for number, block in enumerate(blocks):
         if block.kind == "heading":
             section = block.text
             continue
+        if block.kind == "note" or block.kind == "quote" and _introduced(blocks, number):
+            continue  # a note asks for nothing; a quote was read with the sentence that introduces it
+        block = _with_quote(blocks, number)
         read = [
             (block.line + block.text.count("\n", 0, offset), clause, understood)
             for offset, sentence in sentences(block.text)

@@ -45,6 +45,7 @@ NOUNS: tuple[Noun, ...] = (
         "the tile's ⋮ menu",
     ),
     Noun("star", "control", (r"star icon", r"the star(?! the)"), "the tile's star"),
+    Noun("disabled-tile", "list", (r"disabled projects?(?: tiles?)?",), "the disabled projects' tiles"),
     Noun(
         "tile",
         "region",

@@ -6,16 +6,24 @@ import re
 # letter, a quote or a digit. An ellipsis inside a word ("Settings...") ends nothing.
 END = re.compile(r"""(?<!\.\.)(?<=[.!?])["”'’)]?(?=\s+["“'‘(]?[A-Z0-9])""")
 # A second instruction joined by a comma: "locate the project, click on its tile".
-JOINED = re.compile(r",\s+(?:and\s+)?(?:then\s+)?(?=(?:click|tap|select|choose|press)\b)", re.I)
+JOINED = re.compile(
+    r"(?:,\s+(?:and\s+)?(?:then\s+)?|\s+(?:and\s+then|and|then)\s+)(?=(?:click|tap|select|choose|press)\b)", re.I
+)
 
 
 def clauses(sentence: str) -> list[tuple[int, str]]:
     """The sentence split where a comma joins a second instruction; the caller keeps the split only when
     the first part is an instruction of its own (not "On the menu, click ...")."""
-    cut = JOINED.search(sentence)
+    cut = next((found for found in JOINED.finditer(sentence) if not _quoted_at(sentence, 0, found.start())), None)
     if not cut:
         return [(0, sentence)]
     return [(0, sentence[: cut.start()] + "."), (cut.end(), sentence[cut.end() :])]
+
+
+def _quoted_at(text: str, start: int, end: int) -> bool:
+    """Whether `end` falls inside double quotes opened since `start`."""
+    part = text[start:end].replace("“", '"').replace("”", '"')
+    return part.count('"') % 2 == 1
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -23,6 +31,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     start = 0
     for end in END.finditer(text):
+        if _quoted_at(text, start, end.end()):
+            continue  # a quoted message's own full stops end nothing
         _add(found, text, start, end.end())
         start = end.end()
     _add(found, text, start, len(text))

@@ -44,3 +44,18 @@ def question_misses(question: str, about: str) -> list[str]:
     """The words of `about` that the prompt's question leaves out."""
     said = set(re.findall(r"[\w']+", question.casefold()))
     return [word for word in re.findall(r"[\w']+", about.casefold()) if word not in FILLER and word not in said]
+
+
+def out_of_order(element: Locator, siblings: Locator, first: bool) -> str | None:
+    """None if `element` (one or more of `siblings`, e.g. the disabled projects' tiles) comes first or last in
+    their order, as the text says; else where it comes."""
+    order = siblings.evaluate_all("(all) => all.map((each) => each.getAttribute('aria-labelledby'))")
+    mine = element.evaluate_all("(all) => all.map((each) => each.getAttribute('aria-labelledby'))")
+    places = [order.index(one) + 1 for one in mine if one in order]
+    if not places:
+        return "it is not among them"
+    wanted = list(range(1, len(places) + 1)) if first else list(range(len(order) - len(places) + 1, len(order) + 1))
+    if sorted(places) == wanted:
+        return None
+    where = ", ".join(str(place) for place in sorted(places))
+    return f"it comes {where} of {len(order)}, not {'first' if first else 'last'}"

@@ -18,7 +18,8 @@ LINE = re.compile(
 )
 CONTROLS = ("button", "link", "tab", "menuitem", "option", "checkbox", "radio", "switch", "textbox", "combobox")
 TEXTS = ("heading", "text", "paragraph", "listitem", "region", "dialog", "menu", "cell", "label")
-Match = Literal["exact", "loose"]
+Match = Literal["exact", "loose", "near"]
+NEAR = 85  # rapidfuzz score from which a marked word names a control written otherwise ("Colour", "Color")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,32 @@ def find(
     for item in ranked:
         if loose(item.name) == wanted:
             return "loose", item
+    for item in ranked:  # a control named by its label and then its value: "Color" names `Color Blue`
+        if item.is_control and item.name.startswith(word + " "):
+            return "exact", item
     return None
+
+
+def near(word: str, shown: list[Shown], role: str | None = None) -> Shown | None:
+    """The one control the word names though written otherwise ("Disable This Project" for `Disable project`,
+    "Login" for `Log in`, "Colour" for `Color`): clearly the closest, and close. None when none or several."""
+    scored = sorted(
+        (
+            (_closeness(word, item.name), item)
+            for item in shown
+            if item.is_control and (role is None or item.role == role)
+        ),
+        key=lambda pair: -pair[0],
+    )
+    if not scored or scored[0][0] < NEAR or len(scored) > 1 and scored[1][0] > scored[0][0] - 10:
+        return None
+    return scored[0][1]
+
+
+def _closeness(word: str, name: str) -> float:
+    a, b = loose(word), loose(name)
+    label = " ".join(b.split()[: len(a.split())])  # a labelled control's name begins with its label
+    return max(fuzz.token_set_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")), fuzz.ratio(a, label) - 1)
 
 
 def nearest(word: str, shown: list[Shown], limit: int = 3) -> list[str]:

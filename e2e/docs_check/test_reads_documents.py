@@ -76,8 +76,8 @@ MISTAKES = {
         "tile-route.html", "&quot;Settings...&quot;", "&quot;settings&quot;", "name-differs", "&quot;settings&quot;"
     ),
     "unclear-step": Mistake(
-        "tile-route.mdx", "- Find your project's tile", "- Scroll down to the channel.\n- Find your project's tile",
-        "unclear", "Scroll down",
+        "tile-route.mdx", "- Find your project's tile", "- Then click.\n- Find your project's tile", "unclear",
+        "Then click",
     ),
 }  # fmt: skip
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from docs_check.figures.naming import every_figure, figure_name
-from docs_check.session import committed_figures, default_how_to
+from docs_check.session import committed_figures, default_how_to, shown_as
 from docs_check.steps import read
 from docs_check.steps.nouns import NOUNS
 from docs_check.walking.product import TARGETS, WHOLE_PAGE_SCREENS
@@ -70,3 +70,10 @@ def test_every_noun_stands_for_page_objects_that_exist() -> None:
 
 def test_the_default_how_to_and_figures_are_the_projects_own(how_to: Path, figures: Path) -> None:
     assert (how_to, figures) == (ROOT / "docs" / "regenerate-api-key.md", ROOT / "docs" / "figures")
+
+
+def test_the_own_how_to_is_named_from_the_projects_root_by_the_check_and_by_make_docs(
+    how_to: Path, pytestconfig: pytest.Config
+) -> None:
+    """Its figures' folder is named after it: `make docs` finds them only where both name it alike."""
+    assert shown_as(how_to, pytestconfig) == "docs/regenerate-api-key.md"

@@ -1,17 +1,23 @@
-"""The documentation check's drift comparison and its report, without a browser: what they name when off."""
+"""The documentation check's drift comparison and its report, without a browser: what they name when off, and
+the check's own limits kept apart from the document's errors."""
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
 
 from docs_check.figures.book import Drift, compare
+from docs_check.figures.naming import figure_folder
+from docs_check.plugin import RESULTS, SUMMARY, case_id, pytest_terminal_summary
 from docs_check.report.files import as_json, write_report
 from docs_check.report.results import Finding, HowToBroken, MethodResult, StepResult, assert_holds
+from docs_check.report.summary import summarise
 from docs_check.report.wire import from_wire, to_wire
-from docs_check.steps import read
+from docs_check.steps import Document, read
 
 DEFAULT_HOW_TO = Path(__file__).resolve().parents[2] / "docs" / "regenerate-api-key.md"  # the project's own
 
@@ -133,7 +139,126 @@ def test_results_from_an_xdist_worker_make_the_same_report_as_results_found_here
     result = _walked(_finding("not-on-screen", 6, "Connections"), stuck_at=7)
     result.steps[0].figure = "test-results/docs-figures/method-2/01-logo.png"
     result.steps[0].drift = Drift("docs/figures/method-2/01-logo.png", "new.png", 0.02, 0.005, diff="d.png")
+    result.steps[6].why = "step 6 is broken"
+    result.notes.append("walked on project Demo Project")
 
     arrived = from_wire(to_wire(result), {result.document.path: result.document})
 
+    assert (arrived.notes, arrived.steps[6].why) == (["walked on project Demo Project"], "step 6 is broken")
     assert as_json([arrived], "staging", False) == as_json([result], "staging", False)
+
+
+def _limited() -> MethodResult:
+    """A gap at step 4, a failure at 3, the check's own limit at 2, and a stop before 6, with a note and a why."""
+    result = _walked(_finding("outside-app", 2), _finding("position", 3), _finding("name-differs", 4), stuck_at=6)
+    result.notes.append("starred the project first, as the how-to assumes")
+    for step in result.steps[5:]:
+        step.why = "step 5 could not be found"
+    return result
+
+
+def test_the_json_carries_each_steps_why_each_methods_notes_and_the_limits_apart(tmp_path: Path) -> None:
+    json_path, _ = write_report([_limited()], tmp_path / "docs-report", "staging")
+
+    report = json.loads(json_path.read_text())
+
+    (method,) = report["documents"][0]["methods"]
+    assert method["notes"] == ["starred the project first, as the how-to assumes"]
+    assert [step["why"] for step in method["steps"][4:7]] == [None] + ["step 5 could not be found"] * 2
+    assert method["steps"][1]["status"] == "outside app"
+    assert [line.split(": ", 1)[1] for line in report["limits"]] == ["outside-app: outside-app here"]
+    assert [line.split(": ", 1)[1] for line in report["gaps"]] == ["name-differs: name-differs here"]
+    assert [line.split(": ", 1)[1] for line in report["failures"]] == ["position: position here"]
+
+
+def test_the_junit_file_skips_a_step_the_check_could_not_do_and_says_why_one_was_not_reached(tmp_path: Path) -> None:
+    result = _limited()
+
+    _, xml_path = write_report([result], tmp_path / "docs-report", "staging")
+
+    skipped = [element.get("message") for element in ET.parse(xml_path).getroot().iter("skipped")]
+    failures = [element.get("message") for element in ET.parse(xml_path).getroot().iter("failure")]
+    where = f"{DEFAULT_HOW_TO}:{result.steps[1].step.line}"
+    assert skipped[0] == f"{where}: outside app: outside-app here"
+    assert skipped[1:] == [
+        f"{DEFAULT_HOW_TO}:{step.step.line}: not reached: step 5 could not be found" for step in result.steps[5:]
+    ]
+    assert len(failures) == 1 and "outside" not in str(failures[0])
+
+
+def test_the_summary_keeps_limits_apart_from_failures_and_gaps_and_counts_every_status() -> None:
+    result = _limited()
+
+    summary = summarise([result])
+
+    assert summary.passed is False and len(summary.failures) == len(summary.gaps) == len(summary.limits) == 1
+    assert summary.limits[0].endswith("outside-app: outside-app here") and summary.limited == 1
+    assert summary.steps["outside app"] == 1 and summary.steps["cannot do"] == 0
+    assert sum(summary.steps.values()) == len(result.steps)
+
+
+def test_a_limit_alone_fails_nothing() -> None:
+    result = _walked(_finding("cannot-do", 2), _finding("unclear", 3))
+
+    assert_holds(result, strict=True)
+    assert summarise([result], strict=True).passed
+
+
+class _Terminal:
+    """What the terminal summary wrote, with its colours."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, dict[str, Any]]] = []
+
+    def section(self, title: str) -> None:
+        self.lines.append((f"== {title}", {}))
+
+    def write_line(self, line: str, **markup: Any) -> None:
+        self.lines.append((line, markup))
+
+
+class _Config:
+    def __init__(self) -> None:
+        self.stash = pytest.Stash()
+
+    def getoption(self, name: str) -> None:
+        return None
+
+
+def test_the_terminal_summary_prints_the_checks_limits_apart_and_in_a_plain_colour() -> None:
+    result, terminal, config = _limited(), _Terminal(), _Config()
+    config.stash[RESULTS], config.stash[SUMMARY] = [result], summarise([result])
+
+    pytest_terminal_summary(terminal, config)  # type: ignore[arg-type]
+
+    lines = [line for line, _ in terminal.lines]
+    header = lines.index("the check's own limits (not the document's errors):")
+    failure, gap, limit = (next(i for i, line in enumerate(lines) if said in line) for said in (
+        "position here", "name-differs here", "outside-app here"
+    ))  # fmt: skip
+    assert failure < gap < header < limit
+    assert terminal.lines[failure][1] == {"red": True} and terminal.lines[gap][1] == {"yellow": True}
+    assert terminal.lines[limit][1] == {} and terminal.lines[header][1] == {}
+
+
+def _named(path: str) -> Document:
+    return replace(read(DEFAULT_HOW_TO), path=path)
+
+
+def test_two_documents_of_one_name_in_different_folders_get_their_own_folder_and_test_ids() -> None:
+    channels, integration = _named("channels/add.mdx"), _named("integration-channels/add.mdx")
+
+    folders = figure_folder(channels), figure_folder(integration)
+    ids = case_id(channels, channels.methods[0]), case_id(integration, integration.methods[0])
+
+    assert folders == ("channels-add-mdx", "integration-channels-add-mdx")
+    assert ids == ("channels/add.mdx-method-1", "integration-channels/add.mdx-method-1")
+
+
+def test_a_long_path_gets_a_short_stable_folder_that_keeps_the_files_name() -> None:
+    deep = "docs/get-started/how-tos/integrations/channels/messaging/whatsapp/business/add.mdx"
+
+    folder = figure_folder(_named(deep))
+
+    assert len(folder) <= 60 and "business-add-mdx" in folder and folder == figure_folder(_named(deep))
+    assert folder != figure_folder(_named(deep.replace("get-started", "get-going")))
