@@ -26,7 +26,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks.common import arguments, tree_cpu_seconds
 from pages import labels
-from pages.how_to import ACTIVE_PROJECT_MENU, PROJECTS_DASHBOARD
+from pages.how_to import METHODS
 from pages.ingestion_api import channel_type_of, sample_batch
 from testkit.browser import executable_path
 from testkit.demo import CHANNEL, DEMO, PROJECT
@@ -107,7 +107,7 @@ def _log_in(browser: Browser, url: str) -> StorageState:
 def _time_runs(browser: Browser, api: APIRequestContext, url: str, runs: int) -> dict[str, dict[str, Any]]:
     """Wall and CPU seconds per run for each method, after one untimed warm-up run each."""
     state = _log_in(browser, url)
-    methods = {ACTIVE_PROJECT_MENU.key: method_1, PROJECTS_DASHBOARD.key: method_2}  # the suite's test ids
+    methods = dict(zip(METHODS, (method_1, method_2), strict=True))  # the suite's test ids
     times: dict[str, dict[str, Any]] = {name: {"wall_s": [], "cpu_s": [], "failed": 0} for name in methods}
     for name, open_channels in methods.items():
         for run in range(runs + 1):

@@ -10,7 +10,7 @@ from pages import ProjectsDashboard, Prompt, labels
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, OTHER_PROJECT, PROJECT
 
-# On the dimmer, Semantic UI's inverted basic colours (shared/reference.md: "green Cancel then red Regenerate").
+# On the dimmer, Semantic UI's inverted basic colours: the product has a green Cancel, then a red Regenerate.
 GREEN = "rgb(46, 204, 64)"
 RED = "rgb(255, 105, 94)"
 

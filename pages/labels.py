@@ -1,7 +1,7 @@
 """The product's on-screen words that the page objects locate by, each with the figure that shows it.
 
-Figures are the product's own, in shared/reference-ui/. A name marked "ours" belongs to an element the
-product shows without words (an icon); the product's markup may name it otherwise.
+Figures are the product's own screenshots of the how-to (kept outside this repository). A name marked "ours" is
+an element the product shows without words (an icon); the product's markup may name it otherwise.
 """
 
 # Header (dashboardactiveproject.png, project-clicklogo.png)
@@ -10,7 +10,7 @@ PROJECT = "Project"  # small grey label above the active project's name
 CHANNEL = "Channel"  # small grey label above "All Channels"
 ALL_CHANNELS = "All Channels"
 MY_PROFILE = "My Profile"  # above the user's name, at the right
-LOG_OUT = "Log out"  # no figure shows the My Profile menu; shared/reference.md puts Log out there
+LOG_OUT = "Log out"  # no figure shows the My Profile menu; the product puts Log out there
 
 # The project menu (dashboard-clickprojectsettings.png)
 PROJECT_SETTINGS = "Project Settings"  # capital S; also the settings page's heading (channels-channelstab.png)
@@ -39,7 +39,7 @@ COPY = "Copy"
 REGENERATE = "Regenerate"  # right-most of the two buttons attached to the key
 STATUS = "Status"
 NOT_INTEGRATED = "Not Integrated"
-INTEGRATED = "Integrated"  # shared/reference.md: shown with a green dot once verified
+INTEGRATED = "Integrated"  # shown with a green dot once verified, in the product
 VERIFY = "Verify"
 REMOVE_THIS_CHANNEL = "Remove this channel"
 
@@ -56,9 +56,9 @@ STAR = "Star"  # ours: the ☆ icon at a tile's top right
 OPTIONS = "Options"  # ours: the ⋮ icon beside the star
 SETTINGS_ITEM = "Settings..."  # with the ellipsis
 DISABLE_PROJECT = "Disable project"
-ENABLE_PROJECT = "Enable project"  # shared/reference.md: a disabled project's only menu item
-PROJECT_IS_DISABLED = "Project is disabled"  # shared/reference.md: a disabled tile's text
-DISABLE_QUESTION = "Do you want to disable the project and stop receiving updates?"  # shared/reference.md
+ENABLE_PROJECT = "Enable project"  # in the product, a disabled project's only menu item
+PROJECT_IS_DISABLED = "Project is disabled"  # in the product, a disabled tile's text
+DISABLE_QUESTION = "Do you want to disable the project and stop receiving updates?"  # the product's
 
 # Log in: the product's login page is in no figure; these are ours.
 EMAIL = "Email"

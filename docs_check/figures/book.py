@@ -18,7 +18,7 @@ CANNOT_COMPARE = (
     "in CI the figures must be compared; run the check there with the engine and major version in"
     " renderer.txt beside the committed figures, or retake the figures with `make docs` on this one"
 )
-VIEWPORT: ViewportSize = {"width": 1470, "height": 1016}  # the product's figures, in CSS pixels (shared/reference-ui)
+VIEWPORT: ViewportSize = {"width": 1470, "height": 1016}  # the product's own figures, in CSS pixels
 # A pixel counts as changed when a colour channel moved this much (of 255) beyond what the other figure has
 # around it (docs_check.drift has the whole rule).
 PIXEL_THRESHOLD = COLOUR_TOLERANCE

@@ -31,10 +31,9 @@ def take_step_figures(
     whole_page: bool,
     assets: Path | None,
 ) -> StepFigures:
-    judging = assets is not None and engine() is not None
-    moment = read_moment(page, whole_page) if judging else None
-    taken, drift = book.take(page, name, outline, redact, full_page=whole_page)
     theirs = next((found for figure in step.figures if (found := locate(figure, document, assets))), None)
+    moment = read_moment(page, whole_page) if theirs and engine() is not None else None  # only what is judged
+    taken, drift = book.take(page, name, outline, redact, full_page=whole_page)
     changes = None
     if theirs and moment:
         verdict = judge(theirs, Path(taken), *moment)

@@ -1,15 +1,15 @@
 """What one sentence of a how-to asks of the reader: to act or to look, on which words, where, and what follows.
 
 A how-to marks its UI words with quotes, bold or code, or not at all ("click on Project settings"); it names
-the rest with the product's nouns ("the ellipsis icon"), which `vocabulary` maps to the screen. Reading a
-sentence needs no browser: what the words match on screen is the walk's business.
+the rest with the product's nouns ("the ellipsis icon"), which `nouns` holds as phrases and `walking.product`
+maps to the screen. Reading a sentence needs no browser: what the words match on screen is the walk's business.
 """
 
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .nouns import nouns_in
+from .nouns import BY_KEY, nouns_in
 
 # act: click something; look: find it; expect: something follows; type: into a field; send: a message to the
 # channel; cannot: an action the check cannot take; unclear: an instruction it could not read.
@@ -33,7 +33,7 @@ class Name:
 @dataclass(frozen=True)
 class Place:
     area: Area
-    within: str | None = None  # a noun of the vocabulary; None: the sentence's context, else the window
+    within: str | None = None  # a noun key (`nouns`); None: the sentence's context, else the window
     words: str = ""  # as the document says it: "in the top left corner"
 
 
@@ -75,8 +75,11 @@ MARKED = re.compile(
     r"\*\*(?P<bold>[^*]+)\*\*|`(?P<code>[^`]+)`|\"(?P<quoted>[^\"]+)\"|(?<!\w)'(?P<single>[^']+)'(?!\w)"
 )
 SLOT = re.compile(r"⟦(\d+)⟧")
+KIND_AFTER_NAME = re.compile(r"⟦\d+⟧\s+(?:drop-?down(?: menu)?|menu|list|pop-?up)\b", re.I)
 ACT = re.compile(
-    r"^(?P<verb>click(?: on)?|tap(?: on)?|press|select|choose|open|navigate to|go to|head to|switch to)\b", re.I
+    r"^(?P<verb>(?:find|locate) and click(?: on)?|click(?: on)?|tap(?: on)?|press|select|choose|open|navigate to|"
+    r"go to|head to|switch to)\b",
+    re.I,
 )
 LOOK = re.compile(
     r"^(?:you (?:will|can|should|'ll) |you'll )?(?P<verb>locate|find|look for|look at|identify|spot|see|notice|"
@@ -106,7 +109,9 @@ LEAD = re.compile(
 )
 # Notes, tips and warnings tell the reader something; they ask for no step.
 NOTE = re.compile(
-    r"^\W*(?:note|tip|important|warning|caution|remember|keep in mind|make sure|be sure|ensure|please note)\b", re.I
+    r"^\W*(?:note|tip|important|warning|caution|remember|keep in mind|make sure|be sure|ensure|please note|"
+    r"for example|for instance|e\.g\.)\b",
+    re.I,
 )
 # "If successful, ..." and "If not, ...": what happens in one case is not a step the reader takes.
 CONDITION = re.compile(r"^(?:if|in case|should)\b[^,]*,\s*", re.I)
@@ -117,9 +122,15 @@ FIGURE_ONLY = re.compile(
     r"\b(?:shown|pictured|highlighted|marked) (?:below|above|here)\b|\bin the (?:figure|image|picture|screenshot)\b",
     re.I,
 )
+GENERIC_FIELD = re.compile(
+    r"(?:the\s+)?(?:provided|given|required|appropriate|corresponding|respective|text|input)", re.I
+)
 SCROLL = re.compile(r"^scroll(?: down| up)?(?: (?:to|until you (?:see|find)))?\s*", re.I)
-CONTEXT = re.compile(r"^(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,]+?)(?:,\s*|\s+(?=(?:click|tap|select|"
-                     r"choose|navigate|go|locate|find|look|you)\b))", re.I)  # fmt: skip
+CONTEXT = re.compile(
+    r"^(?:(?:located|positioned|found) )?(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,:\n]+?)"
+    r"(?:,\s*|\s+(?=(?:click|tap|select|choose|navigate|go|locate|find|look|you)\b))",
+    re.I,
+)
 TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)
 # Where the object of a verb ends: a purpose, a place, a relative clause or punctuation.
 OBJECT_END = re.compile(
@@ -189,6 +200,8 @@ def understand(sentence: str) -> Instruction | None:
 def _typing(verb: str, rest: str, names: list[Name], context: str | None, context_text: str) -> Instruction:
     """ "Enter your email address in the Email field": the field named, else the thing to type ("email address")."""
     field = INTO_FIELD.search(rest)
+    if field and GENERIC_FIELD.fullmatch(field.group("field").strip()):
+        field = None  # "in the provided field": the thing to type names it
     marked = _names_in(field.group("field") if field else rest, names)
     words = DETERMINERS.sub("", (field.group("field") if field else OBJECT_END.split(rest)[0]).strip())
     named = marked or ((Name(words, "plain", "textbox"),) if words and len(words.split()) <= 4 else ())
@@ -225,6 +238,7 @@ def _names_in(text: str, names: list[Name]) -> tuple[Name, ...]:
 
 
 def _nouns(text: str) -> tuple[str, ...]:
+    text = KIND_AFTER_NAME.sub(" ", text)  # "the "Color" dropdown" is the control named Color, not a menu
     return tuple(dict.fromkeys(key for _, key in nouns_in(SLOT.sub(" ", text))))
 
 
@@ -293,23 +307,37 @@ def _purpose(rest: str, names: list[Name]) -> Outcome:
     if not purpose:
         return Outcome()
     what = re.split(r"\s+(?:for|in|on|of|from|so|and|where)\b", purpose.group("what"))[0]
-    return Outcome(_nouns(what), _names_in(what, names))
+    return Outcome(_places(_nouns(what)), _names_in(what, names))
+
+
+def _places(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """What a purpose or a destination can promise: a screen, a menu, a prompt or a part of the screen, not a
+    control ("to view the integration channel analytics" promises no channel's row)."""
+    return tuple(key for key in keys if BY_KEY[key].kind != "control")
 
 
 def _expectation(
     rest: str, expect: re.Match[str], names: list[Name], context: str | None, context_names: tuple[Name, ...]
 ) -> Instruction:
     verb = expect.group("verb").lower()
-    subject, after = rest[: expect.start()], rest[expect.end() :]
-    after = after.split(",")[0]
+    nouns: tuple[str, ...] = ()
+    marked: tuple[Name, ...] = ()
+    start = 0
+    for each in EXPECT.finditer(rest):  # "the project will be disabled, and you will be taken to the dashboard"
+        subject, after = rest[start : each.start()], rest[each.end() :].split(",")[0]
+        taken = re.search(r"open|taken|directed|brought", each.group("verb"), re.I) is not None
+        nouns += _nouns(subject) + (_places(_nouns(after)) if taken else _nouns(after))  # where one is taken to
+        marked += _names_in(subject, names) + _names_in(after, names)
+        start = each.end()
     asks = ASKS.search(rest)
     outcome = Outcome(
-        _nouns(subject) + _nouns(after),
-        _names_in(subject, names) + _names_in(after, names),
+        tuple(dict.fromkeys(nouns)),
+        marked,
         asks.group("asks").strip() if asks else None,
         new_key=bool(NEW_KEY.search(rest)),
         unique_key=bool(re.search(r"\bunique\b", rest, re.I)),
     )
+    subject = rest[: expect.start()]
     if outcome.new_key:
         outcome = Outcome(new_key=True, unique_key=outcome.unique_key)
     elif outcome.asks:  # the rest of the sentence is the question, not things on screen

@@ -66,7 +66,10 @@ NOUNS: tuple[Noun, ...] = (
     ),
     Noun("prompt", "dialog", (r"prompt", r"(?:confirmation )?dialog", r"pop-?up"), "the prompt"),
     Noun(
-        "projects-dashboard", "screen", (r"projects? dashboard", r"(?:list of|all) projects"), "the Projects dashboard"
+        "projects-dashboard",
+        "screen",
+        (r"projects? dashboard", r"(?:list of|all) projects", r"projects? list"),
+        "the Projects dashboard",
     ),
     Noun("account-dashboard", "screen", (r"accounts? dashboard", r"project's analytics"), "the account dashboard"),
     Noun(

@@ -17,7 +17,7 @@ OPENERS = "[aria-haspopup], [aria-expanded='false']"
 LEADS = "[role='tab'][aria-selected='false'], [role='menuitem'], a[href]:not([role]):not([target])"
 NEVER = "dialog *, [type='submit'], form button:not([type='button']), [aria-disabled='true'], [disabled]"
 SAFE = f"{OPENERS}, {LEADS}"
-MOST_FIRST_CLICKS = 40
+MOST_FIRST_CLICKS = 12  # the controls nearest what the text last spoke of come first
 
 # Indexes into document.querySelectorAll(SAFE) of the controls to try, in the order to try them.
 ORDER = """([safe, openers, never, near]) => {

@@ -39,7 +39,11 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "star": (lambda s: s.tile.star,),
     "tile": (lambda s: s.tile.tile,),
     "channel-settings": (lambda s: s.channel.region,),
-    "channel": (lambda s: s.settings.channel(s.channel_name),),
+    "channel": (
+        lambda s: s.settings.channel(s.channel_name),
+        lambda s: s.header.channel_item(s.channel_name),
+        lambda s: s.tile.channel_icons.filter(has_text=s.channel_name),
+    ),
     "prompt": (_open_dialog,),
     "projects-dashboard": (lambda s: s.projects.heading,),
     "account-dashboard": (lambda s: s.dashboard.heading,),
@@ -50,6 +54,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "disabled-tile": (lambda s: s.projects.tiles.filter(has_text=labels.PROJECT_IS_DISABLED),),
 }
 assert set(TARGETS) == set(BY_KEY), "every noun stands for something on screen"
+# What is always on screen to go back by: finding one, a walk is back on the app after what it has not.
+ANCHORS = frozenset({"logo", "active-project"})
 # Screens whose figures show the whole page, as the product's own figures of them do.
 WHOLE_PAGE_SCREENS: tuple[Target, ...] = (lambda s: s.projects.heading,)
 

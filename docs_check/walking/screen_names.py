@@ -19,6 +19,7 @@ LINE = re.compile(
 CONTROLS = ("button", "link", "tab", "menuitem", "option", "checkbox", "radio", "switch", "textbox", "combobox")
 TEXTS = ("heading", "text", "paragraph", "listitem", "region", "dialog", "menu", "cell", "label")
 Match = Literal["exact", "loose", "near"]
+LABELLED = ("button", "combobox")  # roles whose name may be a label and a value ("Channel All Channels")
 NEAR = 85  # rapidfuzz score from which a marked word names a control written otherwise ("Colour", "Color")
 
 
@@ -79,9 +80,16 @@ def find(
     for item in ranked:
         if loose(item.name) == wanted:
             return "loose", item
-    for item in ranked:  # a control named by its label and then its value: "Color" names `Color Blue`
-        if item.is_control and item.name.startswith(word + " "):
+    # A button named by its label and then its value: "Color" names `Color Blue`, "All Channels" (a value of
+    # more than a word, so that "Channels" is not taken for it) names `Channel All Channels`.
+    labelled = [item for item in ranked if item.role in LABELLED and role in (None, item.role)]
+    valued = len(word.split()) > 1
+    for item in labelled:
+        if item.name.startswith(word + " ") or valued and item.name.endswith(" " + word):
             return "exact", item
+    for item in labelled:
+        if valued and loose(item.name).endswith(" " + wanted):
+            return "loose", item
     return None
 
 

@@ -49,6 +49,7 @@ def walk_method(
         walker.take(step)
         if walker.stuck:
             break
+    walker.finish()
     result.reached_end = not walker.stuck
     for step in result.steps:
         if step.status == "not reached":

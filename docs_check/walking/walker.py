@@ -28,6 +28,7 @@ from .claims import compare_message
 from .detour import Found, find_detour
 from .screen_names import Shown, find, near, nearest, shown_in
 
+PROMPT_WORDS = re.compile(r"\b(?:confirm\w*|prompt|dialog|pop-?up|finali[sz]e)\b", re.I)
 # What a step left unseen because an earlier one used what the app has not: said as that, not as the document's error.
 SHADOWED: frozenset[FindingKind] = frozenset({"not-on-screen", "outcome", "position", "missing-step"})
 
@@ -47,17 +48,62 @@ class Walker:
     stuck: bool = False
     stuck_at: str = ""  # why the steps after the walk stopped are not reached
     outside: int | None = None  # the line of the last step that used what the app has not, until one finds its thing
+    lost: int | None = None  # the line of the last step whose thing to click was nowhere, until one finds its thing
+    unreached: str | None = None  # why the current step, lost, is not reached
+    prompt_from: StepResult | None = None  # the step whose click opened the prompt that is open
+    current: StepResult | None = None
     found: list[Finding] = field(default_factory=list)
 
     def take(self, result: StepResult) -> None:
         step, said = result.step, result.step.instruction
-        self.found = result.findings
+        self.found, self.current, self.unreached = result.findings, result, None
         try:
+            self._answer_left_out(said, step.text)
             self._take(step, said, result)
         except PlaywrightError as error:
             self._note(step, "outcome", step.text, None, f"the check could not go on here: {first_line(error)}")
             self._stop(step, "the walk stopped at an error of the browser")
         result.settle()
+        if self.unreached and result.status == "holds":
+            result.status, result.why = "not reached", self.unreached
+
+    def finish(self) -> None:
+        """A prompt the text never has its reader answer, left open at the end."""
+        if self.prompt_from is not None and self._prompt().count():
+            self._left_open(self.prompt_from, answer=False)
+
+    def _prompt(self) -> Locator:
+        return self.screen.page.get_by_role("dialog").filter(visible=True)
+
+    def _answer_left_out(self, said: Instruction, step_text: str) -> None:
+        """A prompt is open and this step speaks of something else: the text left out answering it. Said at the
+        step that opened it; the check answers it as the reader must, to go on."""
+        opener, prompt = self.prompt_from, self._prompt()
+        speaks_of = (*said.nouns, said.context, *(said.outcome.nouns if said.outcome else ()))
+        if opener is None or said.kind in ("unclear", "cannot") or not prompt.count():
+            return
+        if "prompt" in speaks_of or PROMPT_WORDS.search(step_text):
+            if said.kind != "expect":  # "Click on "Confirm" to confirm": it answers the prompt, by whatever name
+                self.prompt_from = None
+            return
+        inside = shown_in(prompt.first)
+        if any(find(name.text, inside, name.role) or near(name.text, inside) for name in said.names):
+            return
+        self._left_open(opener, answer=True)
+
+    def _left_open(self, opener: StepResult, answer: bool) -> None:
+        prompt = self._prompt().first
+        buttons = prompt.get_by_role("button")
+        answers = [buttons.nth(i) for i in range(buttons.count())]
+        confirm = next((b for b in reversed(answers) if (b.text_content() or "").strip() != "Cancel"), None)
+        said = f"`{(confirm.text_content() or '').strip()}`" if confirm else "an answer"
+        message = f"the prompt this step opens is never answered in the text; the reader must choose {said}"
+        opener.findings.append(Finding("missing-step", opener.step.line, None, said, message))
+        opener.settle()
+        self.prompt_from = None
+        if answer and confirm is not None:
+            confirm.click()
+            self.screen.page.wait_for_load_state()
 
     def _stop(self, step: Step, why: str) -> None:
         self.stuck, self.stuck_at = True, f"{why} (line {step.line})"
@@ -77,8 +123,8 @@ class Walker:
             return
         target = self._target(step, said, scope) if said.kind in ("act", "look") else None
         if said.kind == "act" and target is None:
-            if self.outside is None:
-                self._stop(step, "the walk stopped: the step before names nothing on screen to click")
+            if self.outside is None and self.lost is None:
+                self.lost = step.line  # the steps after it go on where they find their thing
             return
         if target is not None and self._outside(step, target, acting=said.kind == "act"):
             return
@@ -88,6 +134,8 @@ class Walker:
             self._figure(step, result, target if said.kind != "expect" else self._outcome_target(said.outcome))
         if said.kind == "act" and target is not None:
             self._click(target)
+            if self._prompt().count():
+                self.prompt_from = self.current
         if said.outcome:
             self._outcome(step, said, said.outcome, scope)
 
@@ -132,8 +180,12 @@ class Walker:
 
     def _noun_target(self, step: Step, noun: Noun, words: str) -> Locator | None:
         located = self._noun(noun)
+        if self.outside is not None and noun.kind != "screen" and noun.key not in product.ANCHORS:
+            why = f"follows line {self.outside}, which uses what the app has not: {noun.called} there is not ours"
+            self._note(step, "outside-app", words, None, why)
+            return None  # "the channel from the list" of a window the app lacks is not our channel's row
         if _shown(located) or self._detour(step, words, lambda: _shown(self._noun(noun))):
-            self.outside = None
+            self.outside = self.lost = None
             return self._noun(noun)
         self._note(step, "not-on-screen", words, None, f"{noun.called} is not on screen")
         return None
@@ -148,13 +200,13 @@ class Walker:
         if match is None and scope is not None:
             where = self._scope(None)
             match = find(name.text, shown_in(where), name.role, controls_only=act)
+        if match is None and name.mark != "plain":  # written otherwise, but clearly this control
+            where = self._scope(None)
+            close = near(name.text, shown_in(where), name.role)
+            match = ("near", close) if close else None
         if match is None and self._detour(step, f'"{name.text}"', lambda: self._finds(name, act)):
             where = self._scope(None)
             match = find(name.text, shown_in(where), name.role, controls_only=act)
-        if match is None and name.mark != "plain":
-            close = near(name.text, shown_in(self._scope(None)), name.role)
-            match = ("near", close) if close else None
-            where = self._scope(None)
         if match is None:
             closest = nearest(name.text, shown_in(self._scope(None)))
             offer = f"; the nearest names on screen: {', '.join(f'`{n}`' for n in closest)}" if closest else ""
@@ -162,8 +214,13 @@ class Walker:
                 step, "not-on-screen", name.text, None, f'no control or text named "{name.text}" on screen{offer}'
             )
             return None
-        self.outside = None  # the walk is back on what the app has
         how, shown = match
+        if self.outside is not None and product.outside_app(shown.locate(where).first):
+            self._note(
+                step, "outside-app", name.text, None, f"follows line {self.outside}, which uses what the app has not"
+            )
+            return None  # what the reader of the unreachable screen means is not this control of ours
+        self.outside = self.lost = None  # the walk is back on what the app has
         if how in ("loose", "near"):
             self._note(
                 step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}'
@@ -183,8 +240,8 @@ class Walker:
     def _detour(self, step: Step, words: str, found: Found) -> bool:
         """Look for the clicks the text leaves out; note them as a missing step and stay where they lead.
         Not while a prompt is open: the reader can only answer it."""
-        if self.screen.page.get_by_role("dialog").filter(visible=True).count():
-            return False
+        if self._prompt().count() or self.lost is not None or self.outside is not None:
+            return False  # a prompt can only be answered; a lost walk's steps speak of a screen it never reached
         near = self.near if self.near is not None and _shown(self.near) else None
         if near is None and _shown(self.screen.tile.tile):
             near = self.screen.tile.tile  # the walk's project: a step on a tile means its tile, not the first one
@@ -196,7 +253,7 @@ class Walker:
         return True
 
     def _name_of(self, control: Locator) -> str:
-        """How a detour names a control: the product's noun where the vocabulary has one, else its name on screen."""
+        """How a detour names a control: the product's noun where `nouns` has one, else its name on screen."""
         for noun, located in product.controls(self.screen):
             if located.count() == 1 and control.evaluate("(a, b) => a === b", located.element_handle()):
                 return f"open {noun.called}" if control.get_attribute("aria-haspopup") else f"click {noun.called}"
@@ -335,6 +392,9 @@ class Walker:
             self._note(step, "figure-stale", caption, "; ".join(taken.stale), said)
 
     def _note(self, step: Step, kind: FindingKind, doc: str | None, screen: str | None, message: str) -> None:
+        if self.lost is not None and self.lost != step.line and kind in SHADOWED:
+            self.unreached = f"follows line {self.lost}, whose thing to click is not on screen"
+            return
         if self.outside is not None and kind in SHADOWED:
             kind, message = "outside-app", f"follows line {self.outside}, which uses what the app has not: {message}"
         self.found.append(Finding(kind, step.line, doc, screen, message))

@@ -55,7 +55,7 @@ MISTAKES = {
         "&quot;Confirm&quot;",
     ),
     "confirm-left-out": Mistake(
-        "tile-route.txt", '  • Click on "Regenerate" to confirm.\n', "", "outcome", "The field now shows"
+        "tile-route.txt", '  • Click on "Regenerate" to confirm.\n', "", "missing-step", "to open a prompt"
     ),
     "steps-swapped": Mistake(
         "tile-route.md", f"- {TILE_MENU}\n  ![Tile menu](/img/tile-route/tile-menu.png)\n- {CHOOSE_SETTINGS}",
