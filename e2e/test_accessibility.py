@@ -98,7 +98,14 @@ SCREENS: dict[str, Callable[[Page], None]] = {
 }
 
 
-@pytest.mark.parametrize("show_screen", SCREENS.values(), ids=SCREENS.keys())
+# Only the new key's screen is reached by changing something; the others are looked at, which changes no data.
+CASES = [
+    pytest.param(show, id=name, marks=() if show is new_key_shown else pytest.mark.read_only)
+    for name, show in SCREENS.items()
+]
+
+
+@pytest.mark.parametrize("show_screen", CASES)
 def test_screen_has_no_serious_accessibility_violations(page: Page, show_screen: Callable[[Page], None]) -> None:
     show_screen(page)
 

@@ -20,6 +20,7 @@ def browser_server() -> Iterator[str]:
         yield server.address
 
 
+@pytest.mark.read_only  # its run serves the embedded app: a deployment is not touched
 def test_the_how_tos_methods_pass_with_browsers_the_server_runs(browser_server: str, tmp_path: Path) -> None:
     # This run could not launch a browser of its own: neither Playwright's browsers nor a system Chromium is there.
     env = {**os.environ, "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path), "CHROMIUM_PATH": str(tmp_path / "no-chromium")}

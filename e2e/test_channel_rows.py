@@ -3,11 +3,14 @@ type's instructions and its key read-only, and say so to assistive technology.""
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from pages import ChannelSettings, labels
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, PROJECT
+
+pytestmark = pytest.mark.read_only  # they change no data
 
 OTHER_CHANNEL = "Amazon Alexa"
 # PROJECT's channels in the demo data, in order; each is named after its type.

@@ -9,6 +9,7 @@ from testkit.demo import PROJECT
 CHOSEN = "Samsung Bixby"  # a channel of PROJECT neither first nor last on the Channels tab
 
 
+@pytest.mark.read_only
 @pytest.mark.only_browser("chromium")  # clipboard permissions are named differently elsewhere
 def test_copy_puts_the_key_on_the_clipboard(context: BrowserContext, page: Page) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -56,6 +56,7 @@ def test_disabling_a_project_from_its_general_tab_disables_that_project_only(pag
     expect(dashboard.tiles.filter(has_text=labels.PROJECT_IS_DISABLED)).to_have_count(1)
 
 
+@pytest.mark.read_only
 @pytest.mark.parametrize("dismiss", DISMISSALS.values(), ids=DISMISSALS.keys())
 def test_leaving_the_disable_prompt_keeps_every_project_enabled(page: Page, dismiss: Dismiss) -> None:
     prompt = ProjectsDashboard(page).open().tile(OTHER_PROJECT).disable()

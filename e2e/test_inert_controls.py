@@ -10,6 +10,8 @@ from pages import AccountDashboard, ProjectsDashboard
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, PROJECT
 
+pytestmark = pytest.mark.read_only  # they change no data
+
 
 def _rename(page: Page) -> Locator:
     dashboard = AccountDashboard(page).open()

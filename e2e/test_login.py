@@ -1,11 +1,14 @@
 """Logging in and out: wrong credentials are refused, a logged-out visit resumes after login, and
 Log out in the My Profile menu ends the session."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from pages import AccountDashboard, ChannelSettings, Header, LoginPage
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, DEMO, PROJECT
+
+pytestmark = pytest.mark.read_only  # they change no data
 
 
 def test_wrong_credentials_show_an_error_and_log_nobody_in(anonymous_page: Page) -> None:

@@ -1,5 +1,6 @@
 """One account can neither see nor regenerate another account's channel."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from pages import ChannelSettings, Header
@@ -14,6 +15,7 @@ def _other_accounts_channel(other_page: Page) -> ChannelSettings:
     return channel
 
 
+@pytest.mark.read_only
 def test_another_accounts_channel_is_not_found(page: Page, other_page: Page) -> None:
     foreign = _other_accounts_channel(other_page)
 

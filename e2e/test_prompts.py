@@ -10,6 +10,8 @@ from pages import ProjectsDashboard, Prompt, labels
 from pages.how_to import via_active_project_menu
 from testkit.demo import CHANNEL, OTHER_PROJECT, PROJECT
 
+pytestmark = pytest.mark.read_only  # they change no data
+
 # On the dimmer, Semantic UI's inverted basic colours: the product has a green Cancel, then a red Regenerate.
 GREEN = "rgb(46, 204, 64)"
 RED = "rgb(255, 105, 94)"
