@@ -11,6 +11,7 @@ from .plugin import DocumentMethod
 from .report.results import MethodResult, assert_holds
 from .walking import walk_method
 
+
 @pytest.mark.docs  # on the test itself, so that it carries the mark into a host suite's module that imports it
 def test_the_how_to_matches_the_app(
     screen: Screen,
