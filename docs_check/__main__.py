@@ -1,9 +1,10 @@
-"""`python -m docs_check PATH... [--base-url URL] [pytest options]`: check how-tos against the app, from any folder.
+"""`docs-check PATH... [--base-url URL] [pytest options]`: check how-tos against the app, from any folder.
 
-The documents are the positional arguments (globs are expanded, `**` too); everything else goes to pytest
-(`--base-url`, `--headed`, `-n 2`, `--docs-strict`, `--how-to-assets DIR`, ...). Only the documents named are
-checked: none of the project's own tests run. Without `--base-url` the project's embedded app is served,
-where this runs from the project's checkout.
+`python -m docs_check` is the same command. The documents are the positional arguments (globs are expanded,
+`**` too); everything else goes to pytest (`--base-url`, `--headed`, `-n 2`, `--docs-strict`,
+`--how-to-assets DIR`, ...). Only the documents named are checked: none of the project's own tests run.
+Without `--base-url` the project's embedded app is served, which needs the project's checkout (an install
+made with `pip install --editable`); an install of the package alone checks a deployment named by `--base-url`.
 """
 
 import glob
@@ -12,8 +13,16 @@ from pathlib import Path
 
 import pytest
 
-CHECK = Path(__file__).resolve().parent / "test_how_tos.py"
-USAGE = "usage: python -m docs_check PATH [PATH ...] [--base-url URL] [pytest options]"
+PACKAGE = Path(__file__).resolve().parent
+CHECK = PACKAGE / "test_how_tos.py"
+# The project's conftest.py, beside the package in a checkout: it loads the plugin and serves the embedded app.
+CHECKOUT_CONFTEST = PACKAGE.parent / "conftest.py"
+
+
+def usage() -> str:
+    """The usage line, naming the command as it was called."""
+    called = "docs-check" if Path(sys.argv[0]).name.startswith("docs-check") else "python -m docs_check"
+    return f"usage: {called} PATH [PATH ...] [--base-url URL] [pytest options]"
 
 
 def split(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -38,22 +47,41 @@ def split(argv: list[str]) -> tuple[list[str], list[str]]:
 VALUED = {
     "--base-url", "--browser", "--browser-channel", "--slowmo", "--output", "--tracing", "--screenshot",
     "--how-to-assets", "--docs-report", "--figure-tolerance", "-n", "--numprocesses", "-k", "-m", "-p",
-    "--junitxml", "--browser-server", "--app-host", "--maxfail", "-c", "--rootdir", "--timeout",
+    "--junitxml", "--browser-server", "--app-host", "--maxfail", "-c", "--rootdir", "--timeout", "-o",
+    "--override-ini",
 }  # fmt: skip
+
+
+def names_app(options: list[str]) -> bool:
+    """Whether the options name the app's address (`--base-url URL`, `--base-url=URL`, `-o base_url=URL`)."""
+    return any(option.startswith("--base-url") or "base_url=" in option for option in options)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] in ("-h", "--help"):
-        print(USAGE)
+    if not argv:
+        print(usage(), file=sys.stderr)
+        return 4
+    if argv[0] in ("-h", "--help"):
+        print(usage())
         print(__doc__)
-        return 0 if argv else 4
+        return 0
     documents, options = split(argv)
     if not documents:
-        print(f"docs_check: name at least one how-to\n{USAGE}", file=sys.stderr)
+        print(f"docs_check: name at least one how-to\n{usage()}", file=sys.stderr)
         return 4
-    args = [str(CHECK), "-p", "no:cacheprovider", *(f"--how-to={document}" for document in documents), *options]
-    return int(pytest.main(args))
+    plugin: list[str] = []
+    if not CHECKOUT_CONFTEST.is_file():  # the package alone, installed without the project's checkout
+        if not names_app(options):
+            print(
+                "docs_check: needs --base-url URL, the address of the app to check: the embedded app is served "
+                f"only from the project's checkout (`make setup` there), and this install runs from {PACKAGE}",
+                file=sys.stderr,
+            )
+            return 4
+        plugin = ["-p", "docs_check.plugin"]  # which the checkout's conftest.py loads otherwise
+    args = [*plugin, str(CHECK), "-p", "no:cacheprovider", *(f"--how-to={document}" for document in documents)]
+    return int(pytest.main([*args, *options]))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,14 @@ from testkit.demo import CHANNEL, PROJECT
 
 def login_page(page: Page) -> None:
     page.context.clear_cookies()
-    expect(LoginPage(page).open().submit).to_be_visible()
+    expect(LoginPage(page).open().with_email).to_be_visible()
+
+
+def email_form(page: Page) -> None:
+    page.context.clear_cookies()
+    login = LoginPage(page).open()
+    login.with_email.click()
+    expect(login.submit).to_be_visible()
 
 
 def overview(page: Page) -> None:
@@ -82,6 +89,7 @@ SCREENS: dict[str, Callable[[Page], None]] = {
     fn.__name__.replace("_", "-"): fn
     for fn in (
         login_page,
+        email_form,
         overview,
         project_menu,
         channel_menu,

@@ -28,7 +28,7 @@ def test_logged_out_visit_to_a_channel_continues_there_after_login(page: Page, a
 
     anonymous_page.goto(channel_url)
     login = LoginPage(anonymous_page)
-    expect(login.submit).to_be_visible()
+    expect(login.with_email).to_be_visible()
     login.log_in(DEMO.email, DEMO.password)
 
     expect(anonymous_page).to_have_url(channel_url)
@@ -44,6 +44,6 @@ def test_log_out_in_the_profile_menu_returns_to_the_login_page(anonymous_page: P
     dashboard.header.log_out()
 
     login = LoginPage(anonymous_page)
-    expect(login.submit).to_be_visible()
+    expect(login.with_email).to_be_visible()
     anonymous_page.goto("/")
-    expect(login.submit).to_be_visible()
+    expect(login.with_email).to_be_visible()

@@ -56,13 +56,19 @@ def _stand_in_hash() -> str:
 
 
 def _login_page(status: int, **context: Any) -> tuple[str, int]:
+    """The email form; a refused login comes back to it."""
     return render_template("auth/login.html", next_url=request.values.get("next"), **context), status
+
+
+@bp.get("/login/email")
+def login_email() -> Any:
+    return _login_page(200)
 
 
 @bp.route("/login", methods=("GET", "POST"))
 def login() -> Any:
-    if request.method == "GET":
-        return _login_page(200)
+    if request.method == "GET":  # the choice of ways in; the page to come back to goes along to the email form
+        return render_template("auth/choose.html", next_url=request.values.get("next"))
 
     email = request.form.get("email", "").strip().lower()
     password = request.form.get("password", "")

@@ -60,7 +60,11 @@ ENABLE_PROJECT = "Enable project"  # in the product, a disabled project's only m
 PROJECT_IS_DISABLED = "Project is disabled"  # in the product, a disabled tile's text
 DISABLE_QUESTION = "Do you want to disable the project and stop receiving updates?"  # the product's
 
-# Log in: the product's login page is in no figure; these are ours.
-EMAIL = "Email"
+# Log in, as the product's login how-tos show it: a choice of ways in, then the email form.
+WELCOME = "Welcome back."
+LOG_IN_WITH_EMAIL = "Log in with email"
+LOG_IN_WITH_GOOGLE = "Log in with Google"  # not part of the mock
+LOG_IN_WITH_FACEBOOK = "Log in with Facebook"  # not part of the mock
+EMAIL = "Email"  # the fields' placeholders
 PASSWORD = "Password"
 LOG_IN = "Log in"

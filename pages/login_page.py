@@ -1,4 +1,4 @@
-"""The login page."""
+"""The login page: a choice of ways in, then the email form."""
 
 from playwright.sync_api import Page
 
@@ -8,9 +8,10 @@ from . import labels
 class LoginPage:
     def __init__(self, page: Page) -> None:
         self.page = page
+        self.with_email = page.get_by_role("link", name=labels.LOG_IN_WITH_EMAIL)
         self.email = page.get_by_label(labels.EMAIL)
         self.password = page.get_by_label(labels.PASSWORD)
-        self.submit = page.get_by_role("button", name=labels.LOG_IN)
+        self.submit = page.get_by_role("button", name=labels.LOG_IN, exact=True)
         self.error = page.get_by_role("alert")
 
     def open(self) -> "LoginPage":
@@ -18,6 +19,8 @@ class LoginPage:
         return self
 
     def log_in(self, email: str, password: str) -> None:
+        """From the choice of ways in: log in with email."""
+        self.with_email.click()
         self.email.fill(email)
         self.password.fill(password)
         self.submit.click()

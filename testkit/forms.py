@@ -4,10 +4,10 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from mock_app.seed import DEMO_ACCOUNT
-from testkit.http_client import form_token
+from testkit.http_client import LOGIN_FORM, form_token
 
 
-def csrf_token(client: FlaskClient, path: str = "/login") -> str:
+def csrf_token(client: FlaskClient, path: str = LOGIN_FORM) -> str:
     """The form token the page at `path` hands out."""
     return form_token(client.get(path).get_data(as_text=True))
 

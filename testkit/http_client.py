@@ -9,6 +9,9 @@ from urllib.parse import urlencode, urlsplit
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+LOGIN_FORM = "/login/email"  # the login page's email form, which hands out the first form token
+
+
 def form_token(html: str) -> str:
     """The CSRF token in a page's form, as a browser would send it back."""
     match = TOKEN.search(html)
@@ -71,7 +74,7 @@ class HttpSession:
         return self.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
 
     def log_in(self, email: str, password: str) -> Answer:
-        page = self.get("/login")
+        page = self.get(LOGIN_FORM)
         self.token = form_token(page.body)
         answer = self.post_form("/login", {"email": email, "password": password})
         assert answer.status == 302, f"login failed with {answer.status}"

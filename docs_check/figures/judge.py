@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 ICON_NAMES = {labels.STAR, labels.OPTIONS}  # named for assistive technology, drawn as icons: no text to read
-FORMS = {labels.EMAIL, labels.PASSWORD, labels.LOG_IN}  # the login page, in no figure of the product
+FORMS = {labels.EMAIL, labels.PASSWORD, labels.LOG_IN}  # the login page's form, in no figure of these how-tos
 MOVED = 0.08  # a word whose centre is this share of the width or height away from the screen's has moved
 COLOUR = 60.0  # distance in RGB between two regions' median colours that a reader sees as another look
 NEAR = 75  # rapidfuzz ratio above which a reading in the figure is the screen's word, changed

@@ -67,8 +67,9 @@ class Instruction:
     why: str = ""  # for an unclear sentence: what the check could not make of it
 
 
-ROLE_WORDS = {
-    "button": "button", "tab": "tab", "link": "link", "menu item": "menuitem", "option": "menuitem",
+# The kind of control a word after a name says. An "option" says none: it may be a menu item, a link or a button.
+ROLE_WORDS: dict[str, str | None] = {
+    "button": "button", "tab": "tab", "link": "link", "menu item": "menuitem", "option": None,
     "icon": "button", "section": "heading", "field": "textbox", "heading": "heading",
 }  # fmt: skip
 MARKED = re.compile(
@@ -77,7 +78,7 @@ MARKED = re.compile(
 SLOT = re.compile(r"⟦(\d+)⟧")
 KIND_AFTER_NAME = re.compile(r"⟦\d+⟧\s+(?:drop-?down(?: menu)?|menu|list|pop-?up)\b", re.I)
 ACT = re.compile(
-    r"^(?P<verb>(?:find|locate) and click(?: on)?|click(?: on)?|tap(?: on)?|press|select|choose|open|navigate to|"
+    r"^(?P<verb>(?:find|locate) and click(?: on)?|click(?: on)?|tap(?: on)?|press|select|choose|pick|open|navigate to|"
     r"go to|head to|switch to)\b",
     re.I,
 )
@@ -128,7 +129,7 @@ GENERIC_FIELD = re.compile(
 SCROLL = re.compile(r"^scroll(?: down| up)?(?: (?:to|until you (?:see|find)))?\s*", re.I)
 CONTEXT = re.compile(
     r"^(?:(?:located|positioned|found) )?(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,:\n]+?)"
-    r"(?:,\s*|\s+(?=(?:click|tap|select|choose|navigate|go|locate|find|look|you)\b))",
+    r"(?:,\s*|\s+(?=(?:click|tap|select|choose|pick|navigate|go|locate|find|look|you)\b))",
     re.I,
 )
 TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)

@@ -10,6 +10,7 @@ run's own (`Screen.project`, `Screen.channel_name`).
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from playwright.sync_api import Locator, expect
 
@@ -145,9 +146,13 @@ def value_for(field: str, account: tuple[str, str]) -> str:
     return "Example"
 
 
-def on_login_page(names: list[str]) -> bool:
-    """Whether the fields a method types into are the login page's: it then starts logged out, there."""
-    return any(re.search(r"e-?mail|password", name, re.I) for name in names)
+LOGIN_PAGE = re.compile(r"\b(?:log ?in|sign ?in) (?:page|screen)\b", re.I)
+
+
+def on_login_page(names: list[str], first: str = "") -> bool:
+    """Whether a method starts on the login page, logged out: its first step says it is there, or the fields it
+    types into are the login page's."""
+    return bool(LOGIN_PAGE.search(first)) or any(re.search(r"e-?mail|password", name, re.I) for name in names)
 
 
 def start(screen: Screen, logged_out: bool = False) -> None:
@@ -157,6 +162,37 @@ def start(screen: Screen, logged_out: bool = False) -> None:
         screen.page.goto("/login")
     else:
         screen.dashboard.open()
+
+
+# A how-to that starts where signing up leaves a new account ("Create your first project after sign-up").
+AFTER_SIGN_UP = re.compile(r"\bafter (?:signing[ -]?up|sign[ -]?up)\b", re.I)
+SIGN_UP = re.compile(r"^(?:sign ?up|create one|create (?:an )?account|register)$", re.I)
+
+
+def after_sign_up(title: str) -> bool:
+    return bool(AFTER_SIGN_UP.search(title))
+
+
+def why_no_sign_up(screen: Screen) -> str | None:
+    """Why the app says signing up is not part of it (the login page's sign-up control's reason), or None where
+    it has signing up; the walk's login is kept."""
+    kept = cookies(screen)
+    start(screen, logged_out=True)
+    page = screen.page
+    control = page.get_by_role("link", name=SIGN_UP).or_(page.get_by_role("button", name=SIGN_UP))
+    why = outside_app(control.first) if control.count() else None
+    resume(screen, kept)
+    return why
+
+
+def cookies(screen: Screen) -> list[Any]:
+    """The walk's login, to resume after a method that started logged out (Playwright's cookies, as it takes them)."""
+    return list(screen.page.context.cookies())
+
+
+def resume(screen: Screen, kept: list[Any]) -> None:
+    screen.page.context.clear_cookies()
+    screen.page.context.add_cookies(kept)
 
 
 def send_message(screen: Screen) -> str | None:

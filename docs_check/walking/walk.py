@@ -1,10 +1,12 @@
 """Walk one method of a document in the browser as its reader would, from where the reader starts.
 
 The method starts where its reader would: logged in on the account dashboard, or logged out on the login
-page when its steps type into the login's fields. A state the how-to assumes of its project (a starred
-project to unstar, a disabled one to enable) is arranged first through the app, and said; whatever the
-walk or the arranging changed of the project's star and disabled state, and which project is active, is put
-back afterwards, so that a walk leaves the app's projects as it found them (a regenerated key cannot be).
+page when its steps begin there (they say so, or type into its fields). A how-to that starts right after
+signing up needs a new account, which the check does not make: its steps say so. A state the how-to assumes
+of its project (a starred project to unstar, a disabled one to enable) is arranged first through the app, and
+said; whatever the walk or the arranging changed of the project's star and disabled state, and which project
+is active, is put back afterwards, so that a walk leaves the app's projects as it found them (a regenerated
+key cannot be), and a walk that started logged out ends logged in as before.
 """
 
 from pathlib import Path
@@ -14,7 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pages.screen import Screen
 
 from ..figures.book import FigureBook
-from ..report.results import Finding, MethodResult, StepResult
+from ..report.results import Finding, FindingKind, MethodResult, StepResult
 from ..steps import Document, Method
 from . import product
 from .walker import Walker, first_line
@@ -35,14 +37,17 @@ def walk_method(
     `account` is what the walk types into the login's fields."""
     result = MethodResult(document, method, [StepResult(step) for step in method.steps])
     result.notes.append(f"walked on the project {screen.project!r} and its channel {screen.channel_name!r}")
+    if product.after_sign_up(f"{document.title} {method.title}"):
+        return _new_account(screen, result)
     wanted = product.assumed(f"{document.title} {method.title}")
     before = product.project_state(screen)
     if wanted and not _arranged(screen, wanted, result):
         return result
     typed = [name.text for step in method.steps if step.instruction.kind == "type" for name in step.instruction.names]
-    logged_out = product.on_login_page(typed)
+    logged_out = product.on_login_page(typed, method.steps[0].text if method.steps else "")
+    kept = product.cookies(screen) if logged_out else None
     if logged_out:
-        result.notes.append("started logged out, on the login page, as the steps type into its fields")
+        result.notes.append("started logged out, on the login page, where the steps begin")
     product.start(screen, logged_out)
     walker = Walker(screen, document, method, figures, timeout, assets, account)
     for step in result.steps:
@@ -54,7 +59,25 @@ def walk_method(
     for step in result.steps:
         if step.status == "not reached":
             step.why = walker.stuck_at
+    if kept is not None:
+        product.resume(screen, kept)  # logged in as before, however far the steps got
     _put_back(screen, before, result)
+    return result
+
+
+def _new_account(screen: Screen, result: MethodResult) -> MethodResult:
+    """A how-to that starts right after signing up needs a new account, which the check does not make: every
+    step says so, with the app's own reason where it has no signing up at all."""
+    outside = product.why_no_sign_up(screen)
+    kind: FindingKind = "outside-app" if outside else "precondition-unmet"
+    why = (
+        f"the how-to starts right after signing up; not part of the app being checked: {outside}"
+        if outside
+        else "the how-to starts from a newly signed-up account, which the check does not make"
+    )
+    for step in result.steps:
+        step.findings.append(Finding(kind, step.step.line, None, None, why))
+        step.settle()
     return result
 
 

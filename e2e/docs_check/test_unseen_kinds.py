@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from docs_check.report.results import MethodResult
+from docs_check.report.results import DIFFERENCES, MethodResult
 from docs_check.steps import read
 from docs_check.walking import walk_method
 from pages.screen import Screen
@@ -50,16 +50,16 @@ def test_a_quoted_message_is_compared_with_the_screen_word_for_word(screen: Scre
 def test_the_walk_types_into_the_fields_and_sends_the_channel_a_message(screen: Screen) -> None:
     result = walk(screen, "actions.md", ("demo@botanalytics.test", "botanalytics-demo"))
 
-    assert {line: status for line, status in statuses(result).items() if line != 21} == dict.fromkeys(
-        (5, 6, 7, 11, 12, 13, 14, 18, 19, 20), "holds"
+    assert {line: status for line, status in statuses(result).items() if line != 22} == dict.fromkeys(
+        (5, 6, 7, 8, 12, 13, 14, 15, 19, 20, 21), "holds"
     )
-    assert "started logged out, on the login page, as the steps type into its fields" in result.notes
+    assert "started logged out, on the login page, where the steps begin" in result.notes
 
 
 def test_an_action_the_check_cannot_take_is_its_own_status_not_the_documents_error(screen: Screen) -> None:
     result = walk(screen, "actions.md", ("demo@botanalytics.test", "botanalytics-demo"))
 
-    assert statuses(result)[21] == "cannot do" and result.failures() == []
+    assert statuses(result)[22] == "cannot do" and result.failures() == []
 
 
 def test_a_step_on_a_tile_that_names_no_project_uses_the_walks_project(screen: Screen) -> None:
@@ -94,3 +94,26 @@ def test_a_walk_puts_back_what_it_changed_of_the_projects(screen: Screen) -> Non
     assert f"put back afterwards: unstarred {screen.project}" in result.notes
     screen.projects.open()
     expect(screen.tile.star).to_have_attribute("aria-pressed", "false")
+
+
+def test_a_way_in_the_app_does_not_offer_is_outside_it_though_its_name_is_still_compared(screen: Screen) -> None:
+    result = walk(screen, "login-choice.md")
+
+    assert set(statuses(result).values()) == {"outside app"}
+    assert [(finding.kind, finding.line) for finding in result.findings if finding.kind in DIFFERENCES] == [
+        ("name-differs", 3)
+    ]
+    assert "started logged out, on the login page, where the steps begin" in result.notes
+
+
+def test_a_walk_that_started_logged_out_ends_logged_in_as_before(screen: Screen) -> None:
+    walk(screen, "login-choice.md")
+
+    expect(screen.dashboard.open().heading).to_be_visible()
+
+
+def test_a_how_to_that_starts_after_signing_up_says_the_app_has_no_signing_up(screen: Screen) -> None:
+    result = walk(screen, "after-sign-up.md")
+
+    assert statuses(result) == {3: "outside app", 4: "outside app"}
+    assert all("Signing up is not part of this mock" in finding.message for finding in result.findings)

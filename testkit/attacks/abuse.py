@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from testkit.http_client import Answer, HttpSession, form_token
+from testkit.http_client import LOGIN_FORM, Answer, HttpSession, form_token
 
 if TYPE_CHECKING:
     from mock_app.seed import DemoAccount
@@ -31,7 +31,7 @@ class ClientAt(HttpSession):
         super().__init__(base_url, source)
 
     def open_login_form(self) -> None:
-        self.token = form_token(self.get("/login").body)
+        self.token = form_token(self.get(LOGIN_FORM).body)
 
     def try_login(self, email: str, password: str) -> Answer:
         """One attempt with the form token already held (a failed attempt keeps it valid)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from testkit.http_client import Answer, HttpSession, form_token
+from testkit.http_client import LOGIN_FORM, Answer, HttpSession, form_token
 
 if TYPE_CHECKING:
     from mock_app.seed import DemoAccount
@@ -135,7 +135,7 @@ def normal_user(base_url: str, account: "DemoAccount", channel_path: str, regene
         if answer and answer.status == 200:
             session.token = form_token(answer.body)
 
-    take_token(step("login form", lambda: session.get("/login")))
+    take_token(step("login form", lambda: session.get(LOGIN_FORM)))
     step("log in", lambda: session.post_form("/login", {"email": account.email, "password": account.password}))
     take_token(step("account page", lambda: session.get("/")))  # logging in starts a new session
     for _ in range(regenerations):

@@ -15,6 +15,20 @@ def test_pages_redirect_to_login_with_the_way_back(client: FlaskClient) -> None:
     assert response.headers["Location"] == "/login?next=/projects/1/settings/channels/1"
 
 
+def test_the_login_page_offers_three_ways_in_and_only_email_leads_on(client: FlaskClient) -> None:
+    page = client.get("/login?next=/projects").get_data(as_text=True)
+
+    assert 'href="/login/email?next=/projects"' in page
+    for way in ("Google", "Facebook"):
+        assert f'title="Logging in with {way} is not part of this mock">' in page
+
+
+def test_the_email_form_carries_the_way_back(client: FlaskClient) -> None:
+    page = client.get("/login/email?next=/projects").get_data(as_text=True)
+
+    assert '<input type="hidden" name="next" value="/projects">' in page
+
+
 def test_login_continues_to_the_page_asked_for(auth: AuthActions) -> None:
     response = auth.login(next="/projects/1/settings/channels")
 

@@ -10,7 +10,15 @@ from mock_app import create_app
 from testkit.forms import AuthActions
 from testkit.serving import SeededDatabase
 
-PAGES = ["/login", "/", "/projects", "/projects/1/settings/", "/projects/1/settings/channels/1", "/no-such-page"]
+PAGES = [
+    "/login",
+    "/login/email",
+    "/",
+    "/projects",
+    "/projects/1/settings/",
+    "/projects/1/settings/channels/1",
+    "/no-such-page",
+]
 
 
 def _cookie_flags(set_cookie: str) -> set[str]:

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 
 from mock_app import create_app
 from mock_app.seed import DEMO_ACCOUNT
-from testkit.http_client import form_token
+from testkit.http_client import LOGIN_FORM, form_token
 from testkit.serving import SeededDatabase
 
 FORGED = "attacker.example"
@@ -26,7 +26,7 @@ def test_a_forged_host_gets_400_and_is_not_reflected(client: FlaskClient, path: 
 
 def test_a_forged_host_cannot_log_in(app: Flask) -> None:
     browser = app.test_client(use_cookies=False)  # sends the cookie whatever the Host, as a forger would
-    page = browser.get("/login")
+    page = browser.get(LOGIN_FORM)
     cookie = page.headers["Set-Cookie"].split(";", 1)[0]
     form = {
         "email": DEMO_ACCOUNT.email,

@@ -44,7 +44,7 @@ def test_a_quoted_message_is_read_whole_as_words_the_screen_should_show() -> Non
 def test_typing_sending_and_an_action_the_check_cannot_take_are_steps_of_their_own() -> None:
     kinds = dict(_steps("actions.md"))
 
-    assert (kinds[5], kinds[6], kinds[18], kinds[21]) == ("type", "type", "send", "cannot")
+    assert (kinds[5], kinds[6], kinds[7], kinds[19], kinds[22]) == ("act", "type", "type", "send", "cannot")
 
 
 def test_a_how_to_in_another_language_is_refused_saying_only_english_is_read() -> None:
