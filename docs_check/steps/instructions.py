@@ -88,11 +88,11 @@ LOOK = re.compile(
     re.I,
 )
 EXPECT = re.compile(
-    r"\b(?P<verb>(?:will|should|would) (?:then )?(?:appear|pop up|open|show|display|list|be (?:displayed|shown|"
-    r"listed|opened|taken|directed|redirected|regenerated|generated|created|disabled|enabled|starred|updated|"
-    r"changed|replaced))|(?:will|should) (?:then )?(?:now )?(?:read|say)|(?:now )?reads|appears|opens|pops up|"
-    r"contains|shows|lists|displays|(?:are|is) (?:now )?(?:listed|displayed|shown)|you will be (?:taken|directed|"
-    r"redirected|brought) to)\b",
+    r"\b(?P<verb>(?:will|should|would) (?:(?:then|now|immediately|also|no longer|not) )*(?:appear|pop up|open|show|"
+    r"display|list|be (?:displayed|shown|listed|opened|taken|directed|redirected|regenerated|generated|created|"
+    r"disabled|enabled|starred|unstarred|updated|changed|replaced|renamed))|(?:will|should) (?:then )?(?:now )?"
+    r"(?:read|say)|(?:now )?reads|appears|opens|pops up|contains|shows|lists|displays|(?:are|is) (?:now )?"
+    r"(?:listed|displayed|shown)|you will be (?:taken|directed|redirected|brought) to)\b",
     re.I,
 )
 # An imperative this check cannot carry out: the sentence asks the reader to act, but not in a way it knows.
@@ -128,8 +128,8 @@ GENERIC_FIELD = re.compile(
 )
 SCROLL = re.compile(r"^scroll(?: down| up)?(?: (?:to|until you (?:see|find)))?\s*", re.I)
 CONTEXT = re.compile(
-    r"^(?:(?:located|positioned|found) )?(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,:\n]+?)"
-    r"(?:,\s*|\s+(?=(?:click|tap|select|choose|pick|navigate|go|locate|find|look|you)\b))",
+    r"^(?:(?:located|positioned|found|stay|remain) )?(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,:\n]+?)"
+    r"(?:,\s*|\s+(?:and\s+)?(?=(?:click|tap|select|choose|pick|navigate|go|locate|find|look|you)\b))",
     re.I,
 )
 TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)
@@ -321,6 +321,10 @@ def _expectation(
     rest: str, expect: re.Match[str], names: list[Name], context: str | None, context_names: tuple[Name, ...]
 ) -> Instruction:
     verb = expect.group("verb").lower()
+    if re.search(r"\b(?:no longer|not)\b", verb):
+        return Instruction(
+            "unclear", verb, context, why="says what will no longer be so, which the check does not compare"
+        )
     nouns: tuple[str, ...] = ()
     marked: tuple[Name, ...] = ()
     start = 0

@@ -3,7 +3,8 @@
 import random
 from typing import Any
 
-from benchmarks.docs_accuracy import Score, is_injected, is_real, matches, score, site_path, total
+from benchmarks.accuracy_scoring import Score, is_injected, is_real, matches, score, total
+from benchmarks.docs_accuracy import site_path
 from benchmarks.mutations import change_case, change_outcome, delete_step, mutations, swap_place, unknown_name
 
 # A made-up how-to in our own words: line numbers below are its 1-based lines.
@@ -97,6 +98,27 @@ def test_a_step_is_covered_when_reached_or_left_with_a_reason() -> None:
     result = score("docs/rotate.mdx", labels(), reported, is_real)
 
     assert (result.covered, result.steps, result.walked) == (4, 6, 2)  # 5, 6 (a line from 5 and 7), 7, 8
+    assert result.uncovered == [
+        "docs/rotate.mdx:12 (not reached: no reason given)",
+        "docs/rotate.mdx:13 (not reached: no reason given)",
+    ]
+
+
+def test_an_uncovered_step_without_a_report_step_near_it_says_so() -> None:
+    reported = report(step(5, "not reached", why=""), step(6, "not reached"))
+
+    result = score("docs/rotate.mdx", labels(), reported, is_real)
+
+    assert result.uncovered[:2] == [
+        "docs/rotate.mdx:5 (not reached: no reason given)",
+        "docs/rotate.mdx:6 (not reached: no reason given)",
+    ]
+    assert result.uncovered[2:] == [
+        "docs/rotate.mdx:7 (not reached: no reason given)",  # no step of its own: the one on 6 speaks for it
+        "docs/rotate.mdx:8 (no step on this line)",
+        "docs/rotate.mdx:12 (no step on this line)",
+        "docs/rotate.mdx:13 (no step on this line)",
+    ]
 
 
 def test_a_neighbour_does_not_cover_a_step_the_report_has_on_its_own_line() -> None:
@@ -114,9 +136,12 @@ def test_a_document_missing_from_the_report_misses_everything() -> None:
 
 
 def test_totals_add_up_the_documents() -> None:
-    summed = total("all", [Score("a", real=2, found=1, false=3), Score("b", real=1, found=1, steps=4, covered=2)])
+    first = Score("a", real=2, found=1, false=3, uncovered=["a:5 (no step on this line)"])
+    second = Score("b", real=1, found=1, steps=4, covered=2, uncovered=["b:6 (not reached: no reason given)"])
+    summed = total("all", [first, second])
 
     assert (summed.documents, summed.real, summed.found, summed.false, summed.covered) == (2, 3, 2, 3, 2)
+    assert summed.uncovered == ["a:5 (no step on this line)", "b:6 (not reached: no reason given)"]
     assert summed.row()[4:7] == ["67%", "3", "15.0"]
 
 

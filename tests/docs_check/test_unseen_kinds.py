@@ -7,6 +7,7 @@ import pytest
 
 from docs_check.reading import UnreadableDocument
 from docs_check.steps import read, read_text
+from docs_check.steps.instructions import understand
 
 KINDS = Path(__file__).resolve().parents[2] / "e2e" / "docs_check" / "how-tos" / "kinds"
 
@@ -57,3 +58,18 @@ def test_a_how_to_in_another_language_is_refused_saying_only_english_is_read() -
 
     with pytest.raises(UnreadableDocument, match="reads English only"):
         read_text(source, "fr.md", "markdown")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Your channel will now be shown with its new name.", "unclear"),
+        ("The project will immediately be renamed.", "unclear"),
+        ("Once unstarred, the project will no longer be listed first on the dashboard.", "unclear"),
+        ('Stay on the settings page and navigate to the "Channels" tab.', "act"),
+    ],
+)
+def test_outcomes_said_otherwise_are_steps_and_what_stops_being_so_is_not_compared(sentence: str, kind: str) -> None:
+    instruction = understand(sentence)
+
+    assert instruction is not None and instruction.kind == kind
