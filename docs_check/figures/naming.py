@@ -42,4 +42,7 @@ def figure_folder(document: Document) -> str:
     if len(slug) <= FOLDER_LENGTH:
         return slug
     digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
-    return f"{slug[len(slug) - FOLDER_LENGTH + 9 :].lstrip('-')}-{digest}"
+    end = slug[len(slug) - FOLDER_LENGTH + 9 :]
+    if slug[-len(end) - 1] != "-":  # cut inside a word: start at the next whole one
+        end = end.partition("-")[2] or end
+    return f"{end.lstrip('-')}-{digest}"

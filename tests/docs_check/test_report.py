@@ -2,6 +2,7 @@
 the check's own limits kept apart from the document's errors."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -261,4 +262,5 @@ def test_a_long_path_gets_a_short_stable_folder_that_keeps_the_files_name() -> N
     folder = figure_folder(_named(deep))
 
     assert len(folder) <= 60 and "business-add-mdx" in folder and folder == figure_folder(_named(deep))
+    assert folder.split("-")[0] in re.split(r"\W+", deep)  # it starts with a whole word of the path
     assert folder != figure_folder(_named(deep.replace("get-started", "get-going")))
