@@ -129,7 +129,7 @@ GENERIC_FIELD = re.compile(
 SCROLL = re.compile(r"^scroll(?: down| up)?(?: (?:to|until you (?:see|find)))?\s*", re.I)
 CONTEXT = re.compile(
     r"^(?:(?:located|positioned|found|stay|remain) )?(?:in|on|from|under|within|inside|at)\s+(?P<where>[^,:\n]+?)"
-    r"(?:,\s*|\s+(?:and\s+)?(?=(?:click|tap|select|choose|pick|navigate|go|locate|find|look|you)\b))",
+    r"(?:,\s*|\s+(?:and\s+)?(?=(?:click|tap|select|choose|pick|open|navigate|go|locate|find|look|you)\b))",
     re.I,
 )
 TEMPORAL = re.compile(r"^(?:after|once|when|before|as soon as|if)\b[^,]*,\s*", re.I)

@@ -3,8 +3,9 @@
 import re
 
 # A sentence ends at . ! or ? (a closing quote or bracket may follow), before a space and a capital
-# letter, a quote or a digit. An ellipsis inside a word ("Settings...") ends nothing.
-END = re.compile(r"""(?<!\.\.)(?<=[.!?])["”'’)]?(?=\s+["“'‘(]?[A-Z0-9])""")
+# letter, a quote or a digit. An ellipsis inside a word ("Settings...") ends nothing. A caption ending in a
+# colon at the end of its line ("On the General tab:") ends too: the sentence under it is one of its own.
+END = re.compile(r"""(?<!\.\.)(?<=[.!?])["”'’)]?(?=\s+["“'‘(]?[A-Z0-9])|(?<=:)(?=[ \t]*\n\s*["“'‘(]?[A-Z0-9])""")
 # A second instruction joined by a comma: "locate the project, click on its tile".
 JOINED = re.compile(
     r"(?:,\s+(?:and\s+)?(?:then\s+)?|\s+(?:and\s+then|and|then)\s+)(?=(?:click|tap|select|choose|press)\b)", re.I

@@ -57,7 +57,7 @@ def walk_method(
     walker.finish()
     result.reached_end = not walker.stuck
     for step in result.steps:
-        if step.status == "not reached":
+        if step.status == "not reached" and not step.why:  # a lost step has its own why already
             step.why = walker.stuck_at
     if kept is not None:
         product.resume(screen, kept)  # logged in as before, however far the steps got

@@ -117,3 +117,10 @@ def test_a_how_to_that_starts_after_signing_up_says_the_app_has_no_signing_up(sc
 
     assert statuses(result) == {3: "outside app", 4: "outside app"}
     assert all("Signing up is not part of this mock" in finding.message for finding in result.findings)
+
+
+def test_steps_after_a_thing_to_click_that_is_nowhere_are_not_reached_and_say_why(screen: Screen) -> None:
+    result = walk(screen, "lost.md")
+
+    assert statuses(result) == {3: "holds", 4: "broken", 5: "not reached", 6: "not reached"}
+    assert {step.why for step in result.steps[2:]} == {"follows line 4, whose thing to click is not on screen"}
