@@ -76,7 +76,7 @@ def test_outcomes_said_otherwise_are_steps_and_what_stops_being_so_is_not_compar
 
 
 def test_a_step_under_a_caption_ending_in_a_colon_is_read() -> None:
-    source = "# See the colour\n\n1. On the General tab:\n   Stay on the settings page and open the \"General\" tab.\n"
+    source = '# See the colour\n\n1. On the General tab:\n   Stay on the settings page and open the "General" tab.\n'
 
     steps = read_text(source, "caption.md", "markdown").methods[0].steps
 
