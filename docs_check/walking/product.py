@@ -164,13 +164,17 @@ def start(screen: Screen, logged_out: bool = False) -> None:
         screen.dashboard.open()
 
 
-# A how-to that starts where signing up leaves a new account ("Create your first project after sign-up").
-AFTER_SIGN_UP = re.compile(r"\bafter (?:signing[ -]?up|sign[ -]?up)\b", re.I)
+# A how-to of signing up, or one that starts where signing up leaves a new account ("Create your first project
+# after sign-up"), or on the sign-up page.
+AFTER_SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]?up\b", re.I)
 SIGN_UP = re.compile(r"^(?:sign ?up|create one|create (?:an )?account|register)$", re.I)
 
 
-def after_sign_up(title: str) -> bool:
-    return bool(AFTER_SIGN_UP.search(title))
+def needs_sign_up(title: str, first_step: str) -> bool:
+    """Whether a how-to signs up, or starts right after signing up or on the sign-up page."""
+    return bool(AFTER_SIGN_UP.search(title)) or bool(
+        re.search(r"\bsign[ -]?up (?:page|screen|form)\b", first_step, re.I)
+    )
 
 
 def why_no_sign_up(screen: Screen) -> str | None:

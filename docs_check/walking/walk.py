@@ -1,12 +1,12 @@
 """Walk one method of a document in the browser as its reader would, from where the reader starts.
 
 The method starts where its reader would: logged in on the account dashboard, or logged out on the login
-page when its steps begin there (they say so, or type into its fields). A how-to that starts right after
-signing up needs a new account, which the check does not make: its steps say so. A state the how-to assumes
-of its project (a starred project to unstar, a disabled one to enable) is arranged first through the app, and
-said; whatever the walk or the arranging changed of the project's star and disabled state, and which project
-is active, is put back afterwards, so that a walk leaves the app's projects as it found them (a regenerated
-key cannot be), and a walk that started logged out ends logged in as before.
+page when its steps begin there (they say so, or type into its fields). A how-to that signs up, or starts
+right after signing up, needs a new account, which the check does not make: its steps say so. A state the
+how-to assumes of its project (a starred project to unstar, a disabled one to enable) is arranged first
+through the app, and said; whatever the walk or the arranging changed of the project's star and disabled
+state, and which project is active, is put back afterwards, so that a walk leaves the app's projects as it
+found them (a regenerated key cannot be), and a walk that started logged out ends logged in as before.
 """
 
 from pathlib import Path
@@ -37,7 +37,7 @@ def walk_method(
     `account` is what the walk types into the login's fields."""
     result = MethodResult(document, method, [StepResult(step) for step in method.steps])
     result.notes.append(f"walked on the project {screen.project!r} and its channel {screen.channel_name!r}")
-    if product.after_sign_up(f"{document.title} {method.title}"):
+    if product.needs_sign_up(f"{document.title} {method.title}", method.steps[0].text if method.steps else ""):
         return _new_account(screen, result)
     wanted = product.assumed(f"{document.title} {method.title}")
     before = product.project_state(screen)
@@ -66,14 +66,14 @@ def walk_method(
 
 
 def _new_account(screen: Screen, result: MethodResult) -> MethodResult:
-    """A how-to that starts right after signing up needs a new account, which the check does not make: every
-    step says so, with the app's own reason where it has no signing up at all."""
+    """A how-to that signs up, or starts right after signing up, needs a new account, which the check does not
+    make: every step says so, with the app's own reason where it has no signing up at all."""
     outside = product.why_no_sign_up(screen)
     kind: FindingKind = "outside-app" if outside else "precondition-unmet"
     why = (
-        f"the how-to starts right after signing up; not part of the app being checked: {outside}"
+        f"the how-to needs signing up; not part of the app being checked: {outside}"
         if outside
-        else "the how-to starts from a newly signed-up account, which the check does not make"
+        else "the how-to needs signing up a new account, which the check does not do"
     )
     for step in result.steps:
         step.findings.append(Finding(kind, step.step.line, None, None, why))

@@ -215,13 +215,16 @@ class Walker:
             )
             return None
         how, shown = match
-        if self.outside is not None and product.outside_app(shown.locate(where).first):
+        # On a screen the app has not, only a name the text marks (or the app's own marking) says where the walk
+        # is: a plain word such as "email" may well name something of that other screen.
+        if self.outside is not None and (name.mark == "plain" or product.outside_app(shown.locate(where).first)):
             self._note(
                 step, "outside-app", name.text, None, f"follows line {self.outside}, which uses what the app has not"
             )
             return None  # what the reader of the unreachable screen means is not this control of ours
         self.outside = self.lost = None  # the walk is back on what the app has
-        if how in ("loose", "near"):
+        if how in ("loose", "near") and (name.mark != "plain" or name.text[:1].isupper()):
+            # a plain word in lower case names no label ("open the email"), so its case is not the text's claim
             self._note(
                 step, "name-differs", name.text, shown.name, f'the text says "{name.text}"; the screen shows {shown}'
             )

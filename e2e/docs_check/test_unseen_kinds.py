@@ -112,8 +112,9 @@ def test_a_walk_that_started_logged_out_ends_logged_in_as_before(screen: Screen)
     expect(screen.dashboard.open().heading).to_be_visible()
 
 
-def test_a_how_to_that_starts_after_signing_up_says_the_app_has_no_signing_up(screen: Screen) -> None:
-    result = walk(screen, "after-sign-up.md")
+@pytest.mark.parametrize("name", ["after-sign-up.md", "sign-up.md"])
+def test_a_how_to_that_needs_signing_up_says_the_app_has_no_signing_up(screen: Screen, name: str) -> None:
+    result = walk(screen, name)
 
     assert statuses(result) == {3: "outside app", 4: "outside app"}
     assert all("Signing up is not part of this mock" in finding.message for finding in result.findings)
@@ -124,3 +125,10 @@ def test_steps_after_a_thing_to_click_that_is_nowhere_are_not_reached_and_say_wh
 
     assert statuses(result) == {3: "holds", 4: "broken", 5: "not reached", 6: "not reached"}
     assert {step.why for step in result.steps[2:]} == {"follows line 4, whose thing to click is not on screen"}
+
+
+def test_a_plain_word_on_a_screen_the_app_has_not_is_not_taken_for_a_control_of_the_app(screen: Screen) -> None:
+    result = walk(screen, "reset-password.md")
+
+    assert statuses(result) == {3: "holds", 4: "outside app", 5: "outside app", 6: "outside app"}
+    assert result.failures(strict=True) == []  # gaps too
