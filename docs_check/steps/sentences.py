@@ -2,6 +2,8 @@
 
 import re
 
+from .instructions import NOTE
+
 # A sentence ends at . ! or ? (a closing quote or bracket may follow), before a space and a capital
 # letter, a quote or a digit. An ellipsis inside a word ("Settings...") ends nothing. A caption ending in a
 # colon at the end of its line ("On the General tab:") ends too: the sentence under it is one of its own.
@@ -40,8 +42,19 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# A short caption with a colon before a sentence on the same line ("In the General tab: Stay on ..."), as a
+# built page or plain text gives what Markdown wrote on two lines.
+CAPTION = re.compile(r"^(?:[^\s:\"“]+\s+){0,5}[^\s:\"“]+:\s+(?=[A-Z])")
+
+
 def _add(found: list[tuple[int, str]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if stripped:
-        found.append((start + len(piece) - len(piece.lstrip()), " ".join(stripped.split())))
+    if not stripped:
+        return
+    at = start + len(piece) - len(piece.lstrip())
+    caption = CAPTION.match(stripped)
+    if caption and caption.end() < len(stripped) and not NOTE.match(stripped):  # "Note: Click ..." stays a note
+        found.append((at, " ".join(stripped[: caption.end()].split())))
+        at, stripped = at + caption.end(), stripped[caption.end() :]
+    found.append((at, " ".join(stripped.split())))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from docs_check.reading import UnreadableDocument
+from docs_check.reading import Format, UnreadableDocument
 from docs_check.steps import read, read_text
 from docs_check.steps.instructions import understand
 
@@ -75,9 +75,21 @@ def test_outcomes_said_otherwise_are_steps_and_what_stops_being_so_is_not_compar
     assert instruction is not None and instruction.kind == kind
 
 
-def test_a_step_under_a_caption_ending_in_a_colon_is_read() -> None:
-    source = '# See the colour\n\n1. On the General tab:\n   Stay on the settings page and open the "General" tab.\n'
+@pytest.mark.parametrize(
+    ("source", "form", "line"),
+    [
+        ('# See the colour\n\n1. On the General tab:\n   Stay on the settings page and open the "General" tab.\n',
+         "markdown", 4),
+        ('See the colour\n\n1. On the General tab: Stay on the settings page and open the "General" tab.\n', "text", 3),
+    ],
+)  # fmt: skip
+def test_a_step_under_a_caption_ending_in_a_colon_is_read(source: str, form: Format, line: int) -> None:
+    steps = read_text(source, f"caption.{form}", form).methods[0].steps
 
-    steps = read_text(source, "caption.md", "markdown").methods[0].steps
+    assert [(step.line, step.instruction.kind) for step in steps] == [(line, "act")]
 
-    assert [(step.line, step.instruction.kind) for step in steps] == [(4, "act")]
+
+def test_a_note_with_a_colon_stays_a_note() -> None:
+    source = '# Keys\n\n- Click on "Channels".\n- Note: Click Regenerate only when the old key leaked.\n'
+
+    assert [step.line for step in read_text(source, "note.md", "markdown").methods[0].steps] == [3]
