@@ -165,28 +165,28 @@ def start(screen: Screen, logged_out: bool = False) -> None:
 
 
 # A how-to of signing up, or one that starts where signing up leaves a new account ("Create your first project
-# after sign-up"), or on the sign-up page.
-AFTER_SIGN_UP = re.compile(r"\bsign(?:ing)?[ -]?up\b", re.I)
+# after sign-up"), by its title; or one whose first step is on the sign-up page.
+SIGNING_UP = re.compile(r"\bsign(?:ing)?[ -]?up\b", re.I)
+SIGN_UP_PAGE = re.compile(r"\bsign[ -]?up (?:page|screen|form)\b", re.I)
 SIGN_UP = re.compile(r"^(?:sign ?up|create one|create (?:an )?account|register)$", re.I)
 
 
 def needs_sign_up(title: str, first_step: str) -> bool:
     """Whether a how-to signs up, or starts right after signing up or on the sign-up page."""
-    return bool(AFTER_SIGN_UP.search(title)) or bool(
-        re.search(r"\bsign[ -]?up (?:page|screen|form)\b", first_step, re.I)
-    )
+    return bool(SIGNING_UP.search(title) or SIGN_UP_PAGE.search(first_step))
 
 
 def why_no_sign_up(screen: Screen) -> str | None:
     """Why the app says signing up is not part of it (the login page's sign-up control's reason), or None where
     it has signing up; the walk's login is kept."""
     kept = cookies(screen)
-    start(screen, logged_out=True)
-    page = screen.page
-    control = page.get_by_role("link", name=SIGN_UP).or_(page.get_by_role("button", name=SIGN_UP))
-    why = outside_app(control.first) if control.count() else None
-    resume(screen, kept)
-    return why
+    try:
+        start(screen, logged_out=True)
+        page = screen.page
+        control = page.get_by_role("link", name=SIGN_UP).or_(page.get_by_role("button", name=SIGN_UP))
+        return outside_app(control.first) if control.count() else None
+    finally:
+        resume(screen, kept)
 
 
 def cookies(screen: Screen) -> list[Any]:

@@ -37,14 +37,15 @@ def walk_method(
     `account` is what the walk types into the login's fields."""
     result = MethodResult(document, method, [StepResult(step) for step in method.steps])
     result.notes.append(f"walked on the project {screen.project!r} and its channel {screen.channel_name!r}")
-    if product.needs_sign_up(f"{document.title} {method.title}", method.steps[0].text if method.steps else ""):
+    first = method.steps[0].text if method.steps else ""
+    if product.needs_sign_up(f"{document.title} {method.title}", first):
         return _new_account(screen, result)
     wanted = product.assumed(f"{document.title} {method.title}")
     before = product.project_state(screen)
     if wanted and not _arranged(screen, wanted, result):
         return result
     typed = [name.text for step in method.steps if step.instruction.kind == "type" for name in step.instruction.names]
-    logged_out = product.on_login_page(typed, method.steps[0].text if method.steps else "")
+    logged_out = product.on_login_page(typed, first)
     kept = product.cookies(screen) if logged_out else None
     if logged_out:
         result.notes.append("started logged out, on the login page, where the steps begin")
